@@ -1,0 +1,30 @@
+"""Pagination shared by every listing (news, archives, topics, people, search)."""
+
+from django.core.paginator import EmptyPage, Paginator
+from django.http import Http404
+from django.utils.translation import gettext as _
+
+ITEMS_PER_PAGE = 10
+
+
+def page_number(request):
+    """The requested page number; anything that is not a positive whole number means page 1."""
+    raw = request.GET.get("page", "1")
+    try:
+        number = int(raw)
+    except (TypeError, ValueError):
+        return 1
+    return number if number >= 1 else 1
+
+
+def paginate_or_404(queryset, request, per_page=ITEMS_PER_PAGE):
+    """One page of ``queryset``; a page past the end is a 404 that says how many pages exist."""
+    paginator = Paginator(queryset, per_page, allow_empty_first_page=True)
+    number = page_number(request)
+    try:
+        return paginator.page(number)
+    except EmptyPage:
+        raise Http404(
+            _("There is no page %(number)s here: this list has %(count)s page(s).")
+            % {"number": number, "count": paginator.num_pages}
+        ) from None

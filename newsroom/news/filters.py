@@ -1,0 +1,95 @@
+"""The reader's filters (type, topic, date range, keyword), shared by the news listing and search.
+
+Invalid values never cause an error page: the form explains what was wrong, the bad filter is
+left out, and the view answers 400 so crawlers do not index the combination.
+"""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from newsroom.core.text import fold
+
+from .models import NewsItemPage
+
+DATE_INPUT = {"type": "date"}
+MAX_QUERY_LENGTH = 200
+
+
+class NewsFilterForm(forms.Form):
+    q = forms.CharField(label=_("Keywords"), required=False, max_length=MAX_QUERY_LENGTH)
+    type = forms.ChoiceField(label=_("Type"), required=False)
+    topic = forms.ChoiceField(label=_("Topic"), required=False)
+    sort = forms.ChoiceField(
+        label=_("Order"),
+        required=False,
+        choices=[("relevance", _("Best match")), ("newest", _("Newest first"))],
+    )
+
+    def __init__(self, data, *, locale, with_sort=False):
+        super().__init__(data)
+        from newsroom.topics.models import TopicPage
+
+        self.fields["type"].choices = [("", _("All types")), *NewsItemPage.type_choices]
+        self.topics = {
+            topic.slug: topic
+            for topic in TopicPage.objects.live().filter(locale=locale).order_by("title")
+        }
+        self.fields["topic"].choices = [("", _("All topics"))] + [
+            (slug, topic.title) for slug, topic in self.topics.items()
+        ]
+        # "from" is a Python keyword, so these two are added by name.
+        self.fields["from"] = forms.DateField(
+            label=_("From"), required=False, input_formats=["%Y-%m-%d"], widget=forms.DateInput(
+                attrs=DATE_INPUT, format="%Y-%m-%d"
+            ),
+            error_messages={"invalid": _("Enter the start date as YYYY-MM-DD, e.g. 2023-11-01.")},
+        )
+        self.fields["to"] = forms.DateField(
+            label=_("To"), required=False, input_formats=["%Y-%m-%d"], widget=forms.DateInput(
+                attrs=DATE_INPUT, format="%Y-%m-%d"
+            ),
+            error_messages={"invalid": _("Enter the end date as YYYY-MM-DD, e.g. 2023-11-30.")},
+        )
+        self.fields["type"].error_messages["invalid_choice"] = _(
+            "There is no item type called “%(value)s”."
+        )
+        self.fields["topic"].error_messages["invalid_choice"] = _(
+            "There is no topic called “%(value)s”."
+        )
+        if not with_sort:
+            del self.fields["sort"]
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("from"), cleaned.get("to")
+        if start and end and start > end:
+            self.add_error("to", _("The end date is before the start date."))
+        return cleaned
+
+    def valid_filters(self):
+        """The filters that passed validation; a bad one is dropped, the rest still apply."""
+        self.is_valid()
+        return {name: value for name, value in self.cleaned_data.items() if value}
+
+    @property
+    def is_filtered(self):
+        return bool(self.valid_filters())
+
+
+def filter_items(queryset, filters, *, order="newest"):
+    """Apply cleaned filters to an item queryset; keyword searches go through Wagtail search."""
+    if filters.get("type"):
+        queryset = queryset.of_type(filters["type"])
+    if filters.get("topic"):
+        # A sub-select keeps the search backend's filter check happy and the query planner fast.
+        topic_items = NewsItemPage.topics.through.objects.filter(
+            topicpage__slug=filters["topic"]
+        ).values("newsitempage_id")
+        queryset = queryset.filter(pk__in=topic_items)
+    if filters.get("from"):
+        queryset = queryset.filter(display_date__gte=filters["from"])
+    if filters.get("to"):
+        queryset = queryset.filter(display_date__lte=filters["to"])
+    if filters.get("q"):
+        return queryset.search(fold(filters["q"]), order_by_relevance=(order == "relevance"))
+    return queryset

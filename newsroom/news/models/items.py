@@ -1,0 +1,306 @@
+"""News items (stories, videos) and the news index that serves listings, archives and items.
+
+Every item type inherits ``NewsItemPage``, a concrete page model holding the listing fields
+(display date, teaser, listing image) and the relations (topics, people, places). Because those
+fields live in one table, a listing of mixed types is a single query with no ``.specific()``.
+"""
+
+import datetime
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Prefetch
+from django.shortcuts import redirect
+from django.utils.functional import classproperty
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.images import get_image_model
+from wagtail.models import Orderable, Page, PageManager, PageQuerySet
+from wagtail.search import index
+
+from newsroom.core.blocks import RICH_TEXT_FEATURES, BodyBlock
+from newsroom.core.text import fold, plain_text
+
+# Rendition filter specs used by listings; for_listing() prefetches exactly these.
+LISTING_IMAGE_SPECS = ("fill-480x270", "fill-960x540")
+RELATED_ITEMS_COUNT = 3
+
+
+class NewsItemQuerySet(PageQuerySet):
+    def for_listing(self):
+        """Live items, newest first, with everything a listing card shows in two queries."""
+        renditions = get_image_model().get_rendition_model().objects.filter(
+            filter_spec__in=LISTING_IMAGE_SPECS
+        )
+        return (
+            self.live()
+            .defer_streamfields()
+            .select_related("listing_image")
+            .prefetch_related(Prefetch("listing_image__renditions", queryset=renditions))
+            .order_by("-display_date", "-first_published_at")
+        )
+
+    def of_type(self, item_type):
+        model = NewsItemPage.item_types()[item_type]
+        return self.filter(content_type=ContentType.objects.get_for_model(model))
+
+
+NewsItemManager = PageManager.from_queryset(NewsItemQuerySet)
+
+
+class NewsItemPage(Page):
+    """The fields every item type shares; never created on its own."""
+
+    display_date = models.DateField(
+        _("display date"),
+        default=datetime.date.today,
+        help_text=_("The date readers see and the date in the item's address."),
+    )
+    dateline = models.CharField(
+        _("dateline"), max_length=100, blank=True, help_text=_("Where it happened, e.g. Brussels")
+    )
+    teaser = models.TextField(
+        _("teaser"),
+        max_length=300,
+        help_text=_("One or two plain sentences for listings, feeds and search (300 characters)."),
+    )
+    listing_image = models.ForeignKey(
+        "images.NewsroomImage",
+        verbose_name=_("listing image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
+    topics = ParentalManyToManyField("topics.TopicPage", blank=True, related_name="items")
+    people = ParentalManyToManyField("topics.Person", blank=True, related_name="items")
+    places = ParentalManyToManyField("topics.Place", blank=True, related_name="items")
+
+    objects = NewsItemManager()
+
+    item_type = ""
+    item_type_label = ""
+    call_to_action = _("Read more")
+
+    content_panels = [
+        *Page.content_panels,
+        FieldRowPanel([FieldPanel("display_date"), FieldPanel("dateline")]),
+        FieldPanel("teaser"),
+        FieldPanel("listing_image"),
+        FieldPanel("body"),
+    ]
+    tagging_panels = [
+        MultiFieldPanel(
+            [FieldPanel("topics"), FieldPanel("people"), FieldPanel("places")],
+            heading=_("What and who it is about"),
+        ),
+        InlinePanel(
+            "related_links",
+            max_num=RELATED_ITEMS_COUNT,
+            heading=_("Related items"),
+            help_text=_("Up to three; when none are chosen the newest items on its topics show."),
+        ),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("search_text"),
+        index.FilterField("display_date"),
+    ]
+    parent_page_types = ["news.NewsIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("news item")
+        indexes = [models.Index(fields=["display_date"], name="news_item_display_date")]
+
+    @classmethod
+    def item_types(cls):
+        """{"story": StoryPage, "video": VideoPage, ...}: every concrete item type."""
+        from wagtail.models import get_page_models
+
+        return {
+            model.item_type: model
+            for model in get_page_models()
+            if issubclass(model, NewsItemPage) and model.item_type
+        }
+
+    @classproperty
+    def type_choices(cls):
+        return [(key, model.item_type_label) for key, model in cls.item_types().items()]
+
+    @property
+    def item_kind(self):
+        """The concrete type of this item, read without loading the specific page."""
+        return self.specific_class
+
+    def clean(self):
+        super().clean()
+        if self.teaser and len(self.teaser) > 300:
+            raise ValidationError({"teaser": _("Keep the teaser to 300 characters or fewer.")})
+
+    # --- addresses ------------------------------------------------------------------------
+    def get_url_parts(self, request=None):
+        """Items live at <news index>/YYYY/MM/DD/<slug>/, by their display date."""
+        parts = super().get_url_parts(request)
+        if parts is None:
+            return None
+        site_id, root_url, page_path = parts
+        index_path = page_path[: -(len(self.slug) + 1)]
+        return site_id, root_url, f"{index_path}{self.display_date:%Y/%m/%d}/{self.slug}/"
+
+    def serve(self, request, *args, **kwargs):
+        # Reached through Wagtail's plain tree address (/en/news/<slug>/): send to the dated one.
+        if not getattr(request, "is_preview", False) and request.path != self.get_url(request):
+            return redirect(self.get_url(request), permanent=True)
+        return super().serve(request, *args, **kwargs)
+
+    # --- content --------------------------------------------------------------------------
+    def search_text(self):
+        """Everything a reader might search for, without accents (see core.text.fold)."""
+        people = " ".join(person.name for person in self.people.all())
+        parts = [self.title, self.teaser, self.dateline, people, self.body_text()]
+        return fold(" ".join(part for part in parts if part))
+
+    def body_text(self):
+        chunks = []
+        for block in self.body:
+            if block.block_type == "paragraph":
+                chunks.append(plain_text(block.value.source))
+            elif block.block_type == "quote":
+                chunks.append(block.value["text"])
+            elif block.block_type == "fact_box":
+                chunks.extend([block.value["title"], plain_text(block.value["body"].source)])
+        return " ".join(chunks)
+
+    def related_items(self):
+        """Curated related items, or else the newest live items sharing a topic."""
+        curated = [link.item for link in self.related_links.select_related("item") if link.item]
+        curated = [item for item in curated if item.live][:RELATED_ITEMS_COUNT]
+        if curated:
+            return curated
+        return list(
+            NewsItemPage.objects.for_listing()
+            .filter(topics__in=self.topics.all())
+            .exclude(pk=self.pk)
+            .distinct()[:RELATED_ITEMS_COUNT]
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["related_items"] = self.related_items()
+        context["topics"] = self.topics.live().order_by("title")
+        context["people"] = self.people.all()
+        return context
+
+
+class RelatedItem(Orderable):
+    page = ParentalKey(NewsItemPage, on_delete=models.CASCADE, related_name="related_links")
+    item = models.ForeignKey(
+        NewsItemPage, on_delete=models.CASCADE, related_name="+", verbose_name=_("item")
+    )
+
+    panels = [FieldPanel("item")]
+
+
+class StoryPage(NewsItemPage):
+    item_type = "story"
+    item_type_label = _("Story")
+    call_to_action = _("Read more")
+
+    content_panels = NewsItemPage.content_panels + NewsItemPage.tagging_panels
+    template = "news/story_page.html"
+
+    class Meta:
+        verbose_name = _("story")
+        verbose_name_plural = _("stories")
+
+
+class VideoPage(NewsItemPage):
+    """A video: an uploaded file played by the browser, or an external address shown as an embed."""
+
+    video_file = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("video file"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("An MP4 or WebM file. Leave empty to use an external address instead."),
+    )
+    captions_file = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("captions file"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("WebVTT captions for the uploaded file."),
+    )
+    video_url = models.URLField(
+        _("external video address"), blank=True, help_text=_("e.g. a YouTube or Vimeo page")
+    )
+    duration = models.DurationField(
+        _("duration"), null=True, blank=True, help_text=_("hh:mm:ss, e.g. 00:03:25")
+    )
+    transcript = RichTextField(_("transcript"), blank=True, features=RICH_TEXT_FEATURES)
+
+    item_type = "video"
+    item_type_label = _("Video")
+    call_to_action = _("Watch Video")
+
+    content_panels = [
+        *NewsItemPage.content_panels,
+        MultiFieldPanel(
+            [
+                FieldPanel("video_file"),
+                FieldPanel("captions_file"),
+                FieldPanel("video_url"),
+                FieldPanel("duration"),
+            ],
+            heading=_("Video"),
+        ),
+        FieldPanel("transcript"),
+        *NewsItemPage.tagging_panels,
+    ]
+    template = "news/video_page.html"
+
+    class Meta:
+        verbose_name = _("video")
+
+    def clean(self):
+        super().clean()
+        if not self.video_file and not self.video_url:
+            raise ValidationError(
+                {"video_url": _("Upload a video file or give the address of an external video.")}
+            )
+        if self.video_file and self.video_url:
+            raise ValidationError(
+                {"video_url": _("Choose either an uploaded file or an external address, not both.")}
+            )
+
+    def search_text(self):
+        return f"{super().search_text()} {fold(plain_text(self.transcript))}"
+
+    @property
+    def duration_label(self):
+        """"3:25" or "1:02:03", as video players show it."""
+        if not self.duration:
+            return ""
+        seconds = int(self.duration.total_seconds())
+        hours, rest = divmod(seconds, 3600)
+        minutes, seconds = divmod(rest, 60)
+        return f"{hours}:{minutes:02}:{seconds:02}" if hours else f"{minutes}:{seconds:02}"
+
+
+def newest_display_date():
+    return (
+        NewsItemPage.objects.live()
+        .order_by("-display_date")
+        .values_list("display_date", flat=True)
+        .first()
+    )
+
