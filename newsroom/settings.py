@@ -49,7 +49,8 @@ def _secret_key():
     if not EMBEDDED_MODE:
         raise ImproperlyConfigured(
             "SECRET_KEY is not set. Production mode (DATABASE_URL is set) needs an explicit "
-            "SECRET_KEY; generate one with: python -c 'import secrets; print(secrets.token_urlsafe(50))'"
+            "SECRET_KEY; generate one with: "
+            "python -c 'import secrets; print(secrets.token_urlsafe(50))'"
         )
     # Embedded mode: generate once, keep it beside the database so sessions survive restarts.
     key_file = DATA_DIR / "secret_key"
@@ -71,6 +72,7 @@ INSTALLED_APPS = [
     "newsroom.news",
     "newsroom.topics",
     "newsroom.search",
+    "demo",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",

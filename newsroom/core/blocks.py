@@ -76,8 +76,10 @@ class DocumentValue(blocks.StructValue):
             size = None
         if not size:
             return extension
-        return f"{extension}, {size / 1024:.0f} KB" if size < 1024 * 1024 else (
-            f"{extension}, {size / (1024 * 1024):.1f} MB"
+        return (
+            f"{extension}, {size / 1024:.0f} KB"
+            if size < 1024 * 1024
+            else (f"{extension}, {size / (1024 * 1024):.1f} MB")
         )
 
 

@@ -78,7 +78,11 @@ class MoreLink(Orderable):
 
     page = ParentalKey(HomePage, on_delete=models.CASCADE, related_name="more_links")
     link_page = models.ForeignKey(
-        Page, null=True, blank=True, on_delete=models.CASCADE, related_name="+",
+        Page,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
         verbose_name=_("page"),
     )
     link_url = models.URLField(_("external address"), blank=True)

@@ -39,15 +39,17 @@ class NewsFilterForm(forms.Form):
         ]
         # "from" is a Python keyword, so these two are added by name.
         self.fields["from"] = forms.DateField(
-            label=_("From"), required=False, input_formats=["%Y-%m-%d"], widget=forms.DateInput(
-                attrs=DATE_INPUT, format="%Y-%m-%d"
-            ),
+            label=_("From"),
+            required=False,
+            input_formats=["%Y-%m-%d"],
+            widget=forms.DateInput(attrs=DATE_INPUT, format="%Y-%m-%d"),
             error_messages={"invalid": _("Enter the start date as YYYY-MM-DD, e.g. 2023-11-01.")},
         )
         self.fields["to"] = forms.DateField(
-            label=_("To"), required=False, input_formats=["%Y-%m-%d"], widget=forms.DateInput(
-                attrs=DATE_INPUT, format="%Y-%m-%d"
-            ),
+            label=_("To"),
+            required=False,
+            input_formats=["%Y-%m-%d"],
+            widget=forms.DateInput(attrs=DATE_INPUT, format="%Y-%m-%d"),
             error_messages={"invalid": _("Enter the end date as YYYY-MM-DD, e.g. 2023-11-30.")},
         )
         self.fields["type"].error_messages["invalid_choice"] = _(

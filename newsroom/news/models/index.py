@@ -26,7 +26,9 @@ def archive_date(year, month=None, day=None):
         return datetime.date(year, 1, 1)
     month = int(month)
     if not 1 <= month <= 12:
-        raise Http404(_("There is no month %(month)s: months run from 01 to 12.") % {"month": month})
+        raise Http404(
+            _("There is no month %(month)s: months run from 01 to 12.") % {"month": month}
+        )
     if day is None:
         return datetime.date(year, month, 1)
     day = int(day)

@@ -32,8 +32,10 @@ RELATED_ITEMS_COUNT = 3
 class NewsItemQuerySet(PageQuerySet):
     def for_listing(self):
         """Live items, newest first, with everything a listing card shows in two queries."""
-        renditions = get_image_model().get_rendition_model().objects.filter(
-            filter_spec__in=LISTING_IMAGE_SPECS
+        renditions = (
+            get_image_model()
+            .get_rendition_model()
+            .objects.filter(filter_spec__in=LISTING_IMAGE_SPECS)
         )
         return (
             self.live()
@@ -76,9 +78,9 @@ class NewsItemPage(Page):
         related_name="+",
     )
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
-    topics = ParentalManyToManyField("topics.TopicPage", blank=True, related_name="items")
-    people = ParentalManyToManyField("topics.Person", blank=True, related_name="items")
-    places = ParentalManyToManyField("topics.Place", blank=True, related_name="items")
+    topics = ParentalManyToManyField("topics.TopicPage", blank=True, related_name="tagged_items")
+    people = ParentalManyToManyField("topics.Person", blank=True, related_name="tagged_items")
+    places = ParentalManyToManyField("topics.Place", blank=True, related_name="tagged_items")
 
     objects = NewsItemManager()
 
@@ -287,7 +289,7 @@ class VideoPage(NewsItemPage):
 
     @property
     def duration_label(self):
-        """"3:25" or "1:02:03", as video players show it."""
+        """ "3:25" or "1:02:03", as video players show it."""
         if not self.duration:
             return ""
         seconds = int(self.duration.total_seconds())
@@ -303,4 +305,3 @@ def newest_display_date():
         .values_list("display_date", flat=True)
         .first()
     )
-

@@ -1,0 +1,63 @@
+# Newsroom: every command a developer or operator needs. `make help` lists them.
+SHELL := /bin/bash
+PYTHON ?= python3
+UV_VERSION := 0.13.8
+TOOLS := .tools
+UV := $(TOOLS)/bin/uv
+VENV := .venv
+BIN := $(VENV)/bin
+export UV_PYTHON_DOWNLOADS := never
+export UV_PROJECT_ENVIRONMENT := $(VENV)
+
+.DEFAULT_GOAL := help
+.PHONY: help install run serve setup demo test test-postgres lint format check ci clean
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-14s %s\n", $$1, $$2}'
+
+$(UV):
+	$(PYTHON) -m venv $(TOOLS)
+	$(TOOLS)/bin/pip install --quiet "uv==$(UV_VERSION)"
+
+$(VENV)/.installed: $(UV) pyproject.toml uv.lock
+	$(UV) sync --frozen --python $(PYTHON)
+	touch $@
+
+install: $(VENV)/.installed ## Create .venv and install the locked dependencies
+
+run: install ## Set up the database and demo newsroom, then serve on http://$${HOST:-127.0.0.1}:$${PORT:-8000}
+	$(BIN)/newsroom run
+
+setup: install ## Migrate, collect static files, load the demo into an empty database, create an admin
+	$(BIN)/newsroom setup
+
+serve: install ## Serve without setting up (granian, production settings)
+	$(BIN)/newsroom serve
+
+demo: install ## Load the demo newsroom (refuses if the database already has items)
+	$(BIN)/newsroom load-demo
+
+test: install ## Run the whole test suite (SQLite, or DATABASE_URL when set)
+	$(BIN)/pytest
+
+test-postgres: install ## Run the test suite on PostgreSQL (TEST_DATABASE_URL, default local 'test')
+	DATABASE_URL=$${TEST_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/test} \
+	SECRET_KEY=test-only-secret $(BIN)/pytest
+
+lint: install ## ruff lint and format check
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install ## Format and fix the code with ruff
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+check: install ## Django system checks and missing-migration check
+	NEWSROOM_DATA_DIR=$$(mktemp -d) $(BIN)/python manage.py check
+	NEWSROOM_DATA_DIR=$$(mktemp -d) $(BIN)/python manage.py makemigrations --check --dry-run
+
+ci: ## What CI runs: bash .ci/run
+	bash .ci/run
+
+clean: ## Remove the environments and collected static files (keeps ./data)
+	rm -rf $(VENV) $(TOOLS) static-collected .pytest_cache .ruff_cache

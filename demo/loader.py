@@ -1,0 +1,3 @@
+def load_demo(home, stdout):
+    """Placeholder until the demo content lands."""
+    stdout.write("Demo content: not written yet.")

@@ -1,0 +1,88 @@
+"""The ``newsroom`` command: set up, serve and look after a newsroom.
+
+newsroom run           set up (below), then serve with granian on HOST:PORT
+newsroom setup         migrate, collect static files, create the site and the demo
+                       newsroom when the database is empty, and an admin if none exists
+newsroom serve         serve only (production server, DEBUG off unless DEBUG=1)
+newsroom load-demo     load the demo newsroom into an empty database
+newsroom <django command> [args]   any manage.py command, e.g. ``newsroom createsuperuser``
+"""
+
+import os
+import shutil
+import sys
+
+USAGE = __doc__
+
+
+def _django():
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsroom.settings")
+    import django
+
+    django.setup()
+
+
+def _call(*args):
+    from django.core.management import call_command
+
+    call_command(*args)
+
+
+def setup():
+    _django()
+    _call("migrate", "--no-input", "-v", "0")
+    _call("collectstatic", "--no-input", "-v", "0")
+    _call("newsroom_setup")
+
+
+def serve():
+    host = os.environ.get("HOST", "127.0.0.1")
+    port = os.environ.get("PORT", "8000")
+    workers = os.environ.get("WEB_WORKERS", "2")
+    for name, value in (("PORT", port), ("WEB_WORKERS", workers)):
+        if not value.isdigit():
+            sys.exit(f"{name} must be a whole number, not {value!r}.")
+    granian = shutil.which("granian", path=os.path.dirname(sys.executable)) or shutil.which(
+        "granian"
+    )
+    if granian is None:
+        sys.exit("granian is not installed: run `make install` first.")
+    print(f"Newsroom is being served on http://{host}:{port}/ (Ctrl+C stops it)", flush=True)
+    args = [
+        granian,
+        "--interface", "wsgi",
+        "--host", host,
+        "--port", port,
+        "--workers", workers,
+        "--no-ws",
+        "newsroom.wsgi:application",
+    ]  # fmt: skip
+    os.execv(granian, args)  # noqa: S606 - replaces this process with the server
+
+
+def main(argv=None):
+    argv = list(sys.argv[1:] if argv is None else argv)
+    command = argv[0] if argv else "help"
+    if command in {"help", "-h", "--help"}:
+        print(USAGE)
+        return 0
+    if command == "run":
+        setup()
+        serve()
+    elif command == "setup":
+        setup()
+    elif command == "serve":
+        serve()
+    elif command == "load-demo":
+        _django()
+        _call("load_demo", *argv[1:])
+    else:
+        _django()
+        from django.core.management import execute_from_command_line
+
+        execute_from_command_line(["newsroom", *argv])
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,37 @@
+"""First-run set-up, safe to repeat: site skeleton, demo content into an empty site, an admin."""
+
+import os
+import secrets
+
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand
+
+from newsroom.home.site_tree import ensure_site_tree
+
+
+class Command(BaseCommand):
+    help = "Create the site skeleton, the demo newsroom (empty database only) and an admin account."
+
+    def handle(self, *args, **options):
+        home, created = ensure_site_tree()
+        if created and os.environ.get("NEWSROOM_DEMO", "1") != "0":
+            from demo.loader import load_demo
+
+            load_demo(home, stdout=self.stdout)
+        elif not created:
+            self.stdout.write("Existing newsroom found: content left as it is.")
+        self.ensure_admin()
+
+    def ensure_admin(self):
+        User = get_user_model()
+        if User.objects.filter(is_superuser=True).exists():
+            return
+        password = secrets.token_urlsafe(12)
+        User.objects.create_superuser("admin", email="", password=password)
+        self.stdout.write(
+            self.style.SUCCESS(
+                "\nAn admin account was created. It is shown only this once:\n"
+                f"    user name: admin\n    password:  {password}\n"
+                "Sign in at /admin/ and change the password under Account.\n"
+            )
+        )

@@ -1,0 +1,62 @@
+"""Factories for every item type, with the variants tests and benchmarks need.
+
+StoryPageFactory(parent=news_index)                      a plain story
+StoryPageFactory(parent=news_index, with_image=True)     with a listing image
+StoryPageFactory(parent=news_index, topics=[topic])      tagged with topics
+VideoPageFactory(parent=news_index)                      an external video
+"""
+
+import datetime
+
+import factory
+import wagtail_factories
+from django.utils.text import slugify
+
+from newsroom.images.factories import ImageFactory
+
+from .models import StoryPage, VideoPage
+
+
+class NewsItemFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Allies agree on item number {n}")
+    slug = factory.LazyAttribute(lambda item: slugify(item.title)[:80])
+    display_date = factory.Sequence(lambda n: datetime.date(2023, 11, 17) - datetime.timedelta(n))
+    teaser = factory.LazyAttribute(lambda item: f"Short summary of: {item.title}.")
+    dateline = "Brussels"
+    body = factory.LazyAttribute(
+        lambda item: [
+            ("paragraph", f"<p>Full text of {item.title}, written by the press office.</p>")
+        ]
+    )
+
+    class Params:
+        with_image = factory.Trait(listing_image=factory.SubFactory(ImageFactory))
+
+    @factory.post_generation
+    def topics(self, create, extracted, **kwargs):
+        if extracted:
+            self.topics.set(extracted)
+            self.save_revision().publish()
+
+    @factory.post_generation
+    def people(self, create, extracted, **kwargs):
+        if extracted:
+            self.people.set(extracted)
+            self.save_revision().publish()
+
+
+class StoryPageFactory(NewsItemFactory):
+    class Meta:
+        model = StoryPage
+        skip_postgeneration_save = True
+
+
+class VideoPageFactory(NewsItemFactory):
+    title = factory.Sequence(lambda n: f"Video: a look at exercise {n}")
+    video_url = "https://video.example.org/watch/12345"
+    duration = datetime.timedelta(minutes=3, seconds=25)
+    transcript = "<p>Narrator: the exercise brought together troops from many Allies.</p>"
+
+    class Meta:
+        model = VideoPage
+        skip_postgeneration_save = True
