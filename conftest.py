@@ -1,16 +1,20 @@
 """Fixtures shared by every app's tests."""
 
 import pytest
+from wagtail.embeds.finders import get_finders
 
 
 @pytest.fixture(autouse=True)
-def _plain_static_storage(settings, tmp_path):
+def _test_environment(settings, tmp_path):
     # Tests render templates without running collectstatic first, and write media to a temp dir.
     settings.STORAGES = {
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
     settings.MEDIA_ROOT = tmp_path / "media"
+    # No test may reach the network: video addresses are "embedded" by an offline finder.
+    settings.WAGTAILEMBEDS_FINDERS = [{"class": "newsroom.core.fake_embeds.OfflineEmbedFinder"}]
+    get_finders.cache_clear()
 
 
 @pytest.fixture

@@ -211,6 +211,8 @@ WAGTAILSEARCH_BACKENDS = {
     "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "english"}
 }
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
+if env_bool("NEWSROOM_OFFLINE_EMBEDS", False):
+    WAGTAILEMBEDS_FINDERS = [{"class": "newsroom.core.fake_embeds.OfflineEmbedFinder"}]
 WAGTAIL_DATE_FORMAT = "%d %b %Y"
 WAGTAIL_DATETIME_FORMAT = "%d %b %Y %H:%M"
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("en", "English"), ("fr", "French")]
@@ -229,5 +231,8 @@ LOGGING = {
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "INFO")},
-    "loggers": {"django.db.backends": {"level": "INFO"}},
+    "loggers": {
+        "django.db.backends": {"level": "INFO"},
+        "django_tasks": {"level": "WARNING"},
+    },
 }

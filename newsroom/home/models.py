@@ -47,10 +47,11 @@ class HomePage(Page):
 
     def featured(self):
         """The editor's highlights, in order, leaving out any that are no longer live."""
-        links = self.featured_items.select_related("item").order_by("sort_order")
-        ids = [link.item_id for link in links]
-        items = NewsItemPage.objects.for_listing().in_bulk(ids)
-        return [items[pk] for pk in ids if pk in items]
+        return (
+            NewsItemPage.objects.for_listing()
+            .filter(featured_on__page=self)
+            .order_by("featured_on__sort_order")[:MAX_FEATURED]
+        )
 
     def latest(self):
         return NewsItemPage.objects.descendant_of(self).for_listing()[: self.latest_count]
@@ -67,7 +68,7 @@ class HomePage(Page):
 class FeaturedItem(Orderable):
     page = ParentalKey(HomePage, on_delete=models.CASCADE, related_name="featured_items")
     item = models.ForeignKey(
-        NewsItemPage, on_delete=models.CASCADE, related_name="+", verbose_name=_("item")
+        NewsItemPage, on_delete=models.CASCADE, related_name="featured_on", verbose_name=_("item")
     )
 
     panels = [FieldPanel("item")]

@@ -1,0 +1,75 @@
+"""Queries per page must not grow with the archive: the same count with 12 and 200 items."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from newsroom.home.models import FeaturedItem, MoreLink
+from newsroom.news.factories import StoryPageFactory, VideoPageFactory
+from newsroom.topics.factories import PersonFactory, TopicPageFactory
+
+
+def add_items(news_index, count, topic, person, start=0):
+    for number in range(start, start + count):
+        factory = VideoPageFactory if number % 5 == 0 else StoryPageFactory
+        factory(
+            parent=news_index,
+            title=f"Item {number} about defence",
+            slug=f"item-{number}",
+            with_image=True,
+            topics=[topic],
+            people=[person],
+        )
+
+
+def queries_for(client, url):
+    client.get(url)  # first render creates image renditions and fills Wagtail's caches
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200, url
+    return len(queries)
+
+
+@pytest.mark.django_db
+def test_query_counts_do_not_grow_with_the_archive(client, home, news_index, topic_index):
+    topic = TopicPageFactory(parent=topic_index, title="Deterrence and defence")
+    person = PersonFactory(name="Jens Stoltenberg", slug="jens-stoltenberg")
+    add_items(news_index, 12, topic, person)
+    story = news_index.get_children().type(StoryPageFactory._meta.model).first().specific
+    video = news_index.get_children().type(VideoPageFactory._meta.model).first().specific
+    FeaturedItem.objects.create(page=home, item=story, sort_order=0)
+    FeaturedItem.objects.create(page=home, item=video, sort_order=1)
+    MoreLink.objects.create(page=home, link_page=topic, sort_order=0)
+    MoreLink.objects.create(page=home, link_url="https://example.org/", title="Elsewhere")
+
+    urls = {
+        "front page": "/en/",
+        "story": story.url,
+        "video": video.url,
+        "topic": topic.url,
+        "news listing": "/en/news/",
+        "news listing, page 2": "/en/news/?page=2&topic=deterrence-and-defence",
+        "archive": "/en/news/2023/",
+        "person": "/en/people/jens-stoltenberg/",
+        "search": "/en/search/?q=defence",
+    }
+    small = {name: queries_for(client, url) for name, url in urls.items()}
+    add_items(news_index, 188, topic, person, start=12)
+    large = {name: queries_for(client, url) for name, url in urls.items()}
+
+    assert small == large
+    # Pinned so that an accidental query in a loop shows up as a diff here.
+    assert large == PINNED
+
+
+PINNED = {
+    "front page": 12,
+    "story": 17,
+    "video": 17,
+    "topic": 13,
+    "news listing": 13,
+    "news listing, page 2": 13,
+    "archive": 12,
+    "person": 12,
+    "search": 7,
+}
