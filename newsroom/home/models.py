@@ -61,8 +61,18 @@ class HomePage(Page):
         context["featured"] = self.featured()
         context["latest"] = self.latest()
         context["newest_date"] = newest_display_date()
-        context["more_links"] = self.more_links.select_related("link_page").order_by("sort_order")
+        context["more_links"] = self.resolved_more_links()
         return context
+
+    def resolved_more_links(self):
+        """The further links with their pages loaded as their own types (so their addresses are
+        right), in one query per page type rather than one per link."""
+        links = list(self.more_links.order_by("sort_order"))
+        pages = Page.objects.live().filter(pk__in=[link.link_page_id for link in links]).specific()
+        pages = {page.pk: page for page in pages}
+        for link in links:
+            link.target_page = pages.get(link.link_page_id)
+        return [link for link in links if link.link_url or link.target_page]
 
 
 class FeaturedItem(Orderable):
@@ -100,9 +110,16 @@ class MoreLink(Orderable):
             raise ValidationError({"title": _("An external link needs a title.")})
 
     @property
+    def page_target(self):
+        # Set in bulk by HomePage.resolved_more_links(); fetched one by one otherwise.
+        if not hasattr(self, "target_page"):
+            self.target_page = self.link_page.specific if self.link_page_id else None
+        return self.target_page
+
+    @property
     def href(self):
-        return self.link_page.url if self.link_page_id else self.link_url
+        return self.page_target.url if self.link_page_id else self.link_url
 
     @property
     def text(self):
-        return self.title or (self.link_page.title if self.link_page_id else self.link_url)
+        return self.title or (self.page_target.title if self.link_page_id else self.link_url)

@@ -66,6 +66,7 @@ class NewsFilterForm(forms.Form):
         start, end = cleaned.get("from"), cleaned.get("to")
         if start and end and start > end:
             self.add_error("to", _("The end date is before the start date."))
+            cleaned.pop("from", None)  # a reversed range means neither date can be trusted
         return cleaned
 
     def valid_filters(self):

@@ -137,7 +137,7 @@ class PeopleIndexPage(RoutablePageMixin, Page):
         try:
             person = Person.objects.select_related("photo").get(slug=slug, locale_id=self.locale_id)
         except Person.DoesNotExist:
-            raise Http404(_("Nobody with that name is listed in this newsroom.")) from None
+            raise Http404(str(_("Nobody with that name is listed in this newsroom."))) from None
         return self.render(
             request,
             template="topics/person_page.html",
