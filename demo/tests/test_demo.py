@@ -192,6 +192,17 @@ def test_every_item_topic_and_person_page_is_published_and_renders(client, demo)
 
 
 @pytest.mark.django_db
+def test_editors_can_open_every_demo_page_and_readers_find_names_without_accents(
+    admin_client, demo
+):
+    for page in Page.objects.descendant_of(demo, inclusive=True):
+        response = admin_client.get(f"/admin/pages/{page.id}/edit/")
+        assert response.status_code == 200, (page.title, response.status_code)
+    results = soup(admin_client.get("/en/search/?q=Rinkevics"))
+    assert texts(results.select(".card__title")) == [content.ITEMS[1]["title"]]
+
+
+@pytest.mark.django_db
 def test_items_are_tagged_and_written_to_the_agreed_shape(demo):
     block_types = set()
     for item in content.ITEMS:
