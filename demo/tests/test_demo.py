@@ -1,0 +1,331 @@
+"""The demo newsroom, tested through what a user touches: the commands and the public pages."""
+
+import io
+import re
+from pathlib import Path
+from unittest import mock
+
+import pytest
+from bs4 import BeautifulSoup
+from django.core.management import call_command
+from django.core.management.base import CommandError
+from django.utils import timezone
+from PIL import Image
+from wagtail.embeds.exceptions import EmbedNotFoundException
+from wagtail.models import Page
+
+from demo import content
+from demo.loader import load_demo
+from newsroom.core.models import OrganisationSettings, StandardPage
+from newsroom.images.models import NewsroomImage
+from newsroom.news.models import NewsItemPage, StoryPage, VideoPage
+from newsroom.topics.models import Person, TopicPage
+
+SEED = Path("shared") / "seeds" / "000_0c354c9cdce7235f.txt"
+REPO_ROOT = Path(__file__).resolve().parents[2]
+
+FRONT_PAGE_ITEMS = content.ITEMS[:10]
+# One phrase per seed item, in the seed's order: proves each headline is about the seed's event.
+SEED_EVENTS = [
+    "College of Commissioners",
+    "Rinkēvičs",
+    "EU Defence Ministers",
+    "E-7A Wedgetail",
+    "NATO-Ukraine Council",
+    "Bulgaria",
+    "Ukrainian medics",
+    "CIOR",
+    "Resilience Course for Civil Experts",
+    "The European Union",
+]
+
+
+def quiet_setup():
+    call_command("newsroom_setup", stdout=io.StringIO())
+
+
+@pytest.fixture
+def demo(home):
+    load_demo(home, stdout=io.StringIO())
+    home.refresh_from_db()
+    return home
+
+
+def soup(response):
+    assert response.status_code == 200
+    return BeautifulSoup(response.content.decode(), "html.parser")
+
+
+def texts(elements):
+    return [" ".join(element.get_text().split()) for element in elements]
+
+
+# --- commands --------------------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_setup_twice_loads_the_demo_once_and_keeps_an_editors_change():
+    out = io.StringIO()
+    call_command("newsroom_setup", stdout=out)
+    assert "Demo newsroom loaded" in out.getvalue()
+    assert NewsItemPage.objects.count() == 12
+    assert StoryPage.objects.count() == 11 and VideoPage.objects.count() == 1
+
+    story = StoryPage.objects.get(slug=content.ITEMS[1]["slug"])
+    story.title = "Edited by the press office"
+    story.save_revision().publish()
+
+    out = io.StringIO()
+    call_command("newsroom_setup", stdout=out)
+    assert "content left as it is" in out.getvalue()
+    assert NewsItemPage.objects.count() == 12
+    assert sorted(NewsItemPage.objects.values_list("slug", flat=True)) == sorted(
+        item["slug"] for item in content.ITEMS
+    )
+    assert StoryPage.objects.get(slug=content.ITEMS[1]["slug"]).title == (
+        "Edited by the press office"
+    )
+    assert TopicPage.objects.count() == len(content.TOPICS)
+    assert Person.objects.count() == len(content.PEOPLE)
+    assert StandardPage.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_load_demo_refuses_a_newsroom_that_already_has_items():
+    quiet_setup()
+    images_before = NewsroomImage.objects.count()
+    with pytest.raises(CommandError, match="already has items"):
+        call_command("load_demo", stdout=io.StringIO())
+    home = Page.objects.get(depth=2).specific
+    with pytest.raises(CommandError, match="only loaded into an empty one"):
+        load_demo(home, stdout=io.StringIO())
+    assert NewsItemPage.objects.count() == 12
+    assert NewsroomImage.objects.count() == images_before
+
+
+@pytest.mark.django_db
+def test_load_demo_creates_nothing_when_it_fails_half_way(home):
+    with (
+        mock.patch("demo.loader._front_page", side_effect=RuntimeError("disk full")),
+        pytest.raises(RuntimeError),
+    ):
+        load_demo(home, stdout=io.StringIO())
+    assert not NewsItemPage.objects.exists()
+    assert not NewsroomImage.objects.exists()
+    assert not TopicPage.objects.exists()
+
+
+# --- the front page --------------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_front_page_is_the_seed_front_page_rebuilt(client, demo):
+    page = soup(client.get("/en/"))
+
+    latest = page.select("section.latest .card")
+    titles = texts(card.select_one(".card__title") for card in latest)
+    assert titles == [item["title"] for item in FRONT_PAGE_ITEMS]
+    for title, event in zip(titles, SEED_EVENTS, strict=True):
+        assert event in title or event in next(
+            item["teaser"] for item in FRONT_PAGE_ITEMS if item["title"] == title
+        )
+    calls = texts(page.select("section.latest .card__more"))
+    assert calls == ["Read more"] * 9 + ["Watch Video"]
+    assert texts(page.select("section.latest .card__type")) == ["Story"] * 9 + ["Video"]
+    assert texts(page.select(".latest__date")) == ["17 November 2023"]
+
+    assert texts(page.select(".featured__label")) == [
+        content.ITEMS[0]["title"],
+        "Video: The European Union: a unique and essential partner for NATO",
+    ]
+
+    links = page.select("section.more-links a")
+    assert texts(links) == [
+        content.ITEMS[10]["title"],
+        content.ITEMS[11]["title"],
+        "NATO's response to Russia's invasion of Ukraine",
+        "Top Five Russian Myths Debunked",
+    ]
+    for link in links:
+        assert client.get(link["href"], follow=True).status_code == 200, link["href"]
+
+    html = str(page)
+    assert "Rinkēvičs" in html and "Geoană" in html
+    assert page.title.get_text().strip().endswith("NATO Newsroom")
+
+
+@pytest.mark.django_db
+def test_organisation_settings_name_the_publisher(demo):
+    organisation = OrganisationSettings.objects.get()
+    assert organisation.name == "North Atlantic Treaty Organization"
+    assert organisation.short_name == "NATO"
+    assert organisation.newsroom_title == "NATO Newsroom"
+    assert organisation.copyright_holder == "NATO"
+    assert organisation.usage_terms
+    assert organisation.logo and organisation.logo.description
+
+
+# --- items, topics, people -------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_every_item_topic_and_person_page_is_published_and_renders(client, demo):
+    for item in content.ITEMS:
+        page = NewsItemPage.objects.get(slug=item["slug"])
+        assert page.live and page.live_revision_id and not page.has_unpublished_changes
+        assert timezone.localtime(page.first_published_at).date() == item["display_date"]
+        url = page.url
+        assert f"/{item['display_date']:%Y/%m/%d}/" in url
+        body = soup(client.get(url))
+        assert item["title"] in body.h1.get_text()
+        for img in body.select("article img"):
+            assert img.get("alt", "").strip(), (url, img)
+
+    for topic in content.TOPICS:
+        page = soup(client.get(f"/en/topics/{topic['slug']}/"))
+        assert topic["title"] in page.h1.get_text()
+        assert page.select(".card"), topic["slug"]
+
+    page = soup(client.get("/en/people/edgars-rinkevics/"))
+    assert "Edgars Rinkēvičs" in page.h1.get_text()
+    assert "Mircea Geoană" in soup(client.get("/en/people/")).get_text()
+
+
+@pytest.mark.django_db
+def test_editors_can_open_every_demo_page_and_readers_find_names_without_accents(
+    admin_client, demo
+):
+    for page in Page.objects.descendant_of(demo, inclusive=True):
+        response = admin_client.get(f"/admin/pages/{page.id}/edit/")
+        assert response.status_code == 200, (page.title, response.status_code)
+    results = soup(admin_client.get("/en/search/?q=Rinkevics"))
+    assert texts(results.select(".card__title")) == [content.ITEMS[1]["title"]]
+
+
+@pytest.mark.django_db
+def test_items_are_tagged_and_written_to_the_agreed_shape(demo):
+    block_types = set()
+    for item in content.ITEMS:
+        page = NewsItemPage.objects.get(slug=item["slug"]).specific
+        assert 1 <= page.topics.count() <= 3, item["slug"]
+        assert page.people.count() <= 3 and 1 <= page.places.count() <= 3, item["slug"]
+        assert len(page.teaser) <= 300 and "<" not in page.teaser
+        assert 3 <= len(page.body) <= 6, item["slug"]
+        assert 150 <= len(page.body_text().split()) <= 400, item["slug"]
+        block_types.update(block.block_type for block in page.body)
+        for block in page.body:
+            if block.block_type == "image":
+                assert block.value["caption"]
+        assert page.listing_image is not None
+    assert {"paragraph", "quote", "fact_box", "image"} <= block_types
+    codes = set(NewsItemPage.objects.values_list("places__iso_code", flat=True))
+    assert {"BE", "LV", "BG", "RO", "UA", "NL"} <= codes
+    roles = dict(Person.objects.values_list("name", "role"))
+    assert roles["Jens Stoltenberg"] == "Secretary General"
+    assert roles["Mircea Geoană"] == "Deputy Secretary General"
+    assert {"Ursula von der Leyen", "Edgars Rinkēvičs"} <= set(roles)
+
+
+# --- video -----------------------------------------------------------------------------------
+
+
+class FakeFinder:
+    def accept(self, url):
+        return True
+
+    def find_embed(self, url, max_width=None, max_height=None):
+        return {
+            "title": "The European Union",
+            "author_name": "NATO",
+            "provider_name": "YouTube",
+            "type": "video",
+            "thumbnail_url": "",
+            "width": 640,
+            "height": 360,
+            "html": '<iframe title="demo-player" src="https://player.invalid/1"></iframe>',
+        }
+
+
+class OfflineFinder(FakeFinder):
+    def find_embed(self, url, max_width=None, max_height=None):
+        raise EmbedNotFoundException
+
+
+@pytest.mark.django_db
+def test_video_page_embeds_the_video_and_still_works_offline(client, demo):
+    video = VideoPage.objects.get()
+    assert video.video_url and video.duration and video.transcript and not video.video_file
+    with mock.patch("wagtail.embeds.embeds.get_finders", return_value=[OfflineFinder()]):
+        offline = soup(client.get(video.url))
+    assert not offline.select("iframe")
+    assert offline.select_one(".transcript") and "Narrator" in offline.get_text()
+    assert "2:48" in offline.get_text()
+    assert offline.select("figure.body-image img")  # a picture even without the player
+
+    with mock.patch("wagtail.embeds.embeds.get_finders", return_value=[FakeFinder()]):
+        online = soup(client.get(video.url))
+    assert online.select_one('iframe[title="demo-player"]')
+
+
+# --- images ----------------------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_every_image_is_drawn_locally_with_alt_text(client, demo):
+    pictures = NewsroomImage.objects.all()
+    assert pictures.count() >= 12 + len(content.PEOPLE) + 1
+    for picture in pictures:
+        assert picture.description.strip(), picture.title
+        assert picture.credit == "NATO (illustration)"
+    for page in NewsItemPage.objects.select_related("listing_image"):
+        image = page.listing_image
+        assert (image.width, image.height) == (1600, 900)
+        with image.open_file() as handle:
+            assert Image.open(handle).format == "JPEG"
+    assert all(person.photo_id for person in Person.objects.all())
+    hashes = NewsroomImage.objects.values_list("file_hash", flat=True)
+    assert len(set(hashes)) == len(hashes)  # every picture is different
+
+    front = soup(client.get("/en/"))
+    cards = front.select("section.latest img")
+    assert len(cards) == 10
+    assert all(img["alt"].strip() for img in cards)
+
+
+# --- our own words ---------------------------------------------------------------------------
+
+
+def _seed_file():
+    for base in (REPO_ROOT, REPO_ROOT.parent):
+        if (base / SEED).is_file():
+            return base / SEED
+    return None
+
+
+def _sentences(text):
+    text = text.replace("\u2019", "'").replace("\u201c", '"').replace("\u201d", '"')
+    for sentence in re.split(r"(?<=[.!?])\s+|\n+", text):
+        sentence = " ".join(sentence.split()).strip(" .\"'").lower()
+        if len(sentence.split()) >= 4:
+            yield sentence
+
+
+@pytest.mark.django_db
+def test_no_teaser_or_body_sentence_is_copied_from_the_seed(demo):
+    seed = _seed_file()
+    if seed is None:
+        pytest.skip(f"{SEED} is not beside the checkout")
+    seed_sentences = set(_sentences(seed.read_text(encoding="utf-8")))
+    assert len(seed_sentences) > 20
+
+    ours = []
+    for page in NewsItemPage.objects.specific():
+        ours += [page.teaser, page.body_text()]
+        if isinstance(page, VideoPage):
+            ours.append(re.sub(r"<[^>]+>", " ", page.transcript))
+    explainer = StandardPage.objects.get()
+    ours += [explainer.introduction, re.sub(r"<[^>]+>", " ", str(explainer.body.render_as_block()))]
+    ours += [topic.introduction for topic in TopicPage.objects.all()]
+
+    copied = {sentence for text in ours for sentence in _sentences(text)} & seed_sentences
+    assert not copied
