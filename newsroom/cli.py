@@ -13,6 +13,7 @@ import shutil
 import sys
 
 USAGE = __doc__
+ALIASES = {"load-demo": "load_demo"}
 
 
 def _django():
@@ -31,8 +32,29 @@ def _call(*args):
 def setup():
     _django()
     _call("migrate", "--no-input", "-v", "0")
-    _call("collectstatic", "--no-input", "-v", "0")
+    collect_static_if_changed()
     _call("newsroom_setup")
+
+
+def collect_static_if_changed():
+    """Run collectstatic only when a static source file changed: it takes ~20 s every time."""
+    import hashlib
+
+    from django.conf import settings
+    from django.contrib.staticfiles.finders import get_finders
+
+    digest = hashlib.sha256()
+    for finder in get_finders():
+        for path, storage in finder.list(["CVS", ".*", "*~"]):
+            stat = os.stat(storage.path(path))
+            digest.update(f"{path}:{stat.st_size}:{stat.st_mtime_ns}\n".encode())
+    stamp = settings.STATIC_ROOT / ".sources-fingerprint"
+    fingerprint = digest.hexdigest()
+    if stamp.exists() and stamp.read_text() == fingerprint:
+        return
+    print("Collecting static files...", flush=True)
+    _call("collectstatic", "--no-input", "-v", "0")
+    stamp.write_text(fingerprint)
 
 
 def serve():
@@ -73,14 +95,11 @@ def main(argv=None):
         setup()
     elif command == "serve":
         serve()
-    elif command == "load-demo":
-        _django()
-        _call("load_demo", *argv[1:])
     else:
         _django()
         from django.core.management import execute_from_command_line
 
-        execute_from_command_line(["newsroom", *argv])
+        execute_from_command_line(["newsroom", ALIASES.get(command, command), *argv[1:]])
     return 0
 
 

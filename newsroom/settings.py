@@ -234,5 +234,7 @@ LOGGING = {
     "loggers": {
         "django.db.backends": {"level": "INFO"},
         "django_tasks": {"level": "WARNING"},
+        # Wagtail logs every page action at INFO; the admin keeps that history anyway.
+        "wagtail": {"level": env("WAGTAIL_LOG_LEVEL", "WARNING")},
     },
 }

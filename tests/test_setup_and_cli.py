@@ -75,7 +75,8 @@ def test_embedded_mode_generates_and_keeps_a_secret_key(tmp_path):
     command = [
         sys.executable,
         "-c",
-        "import django; django.setup(); from django.conf import settings; print(settings.SECRET_KEY)",
+        "import django; django.setup(); "
+        "from django.conf import settings; print(settings.SECRET_KEY)",
     ]
     env = clean_env(DJANGO_SETTINGS_MODULE="newsroom.settings", NEWSROOM_DATA_DIR=str(tmp_path))
     first = subprocess.run(command, env=env, capture_output=True, text=True, timeout=60)

@@ -8,7 +8,7 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Orderable, Page
 
-from newsroom.news.models import NewsItemPage, newest_display_date
+from newsroom.news.models import NewsItemPage
 
 MAX_FEATURED = 6
 
@@ -53,6 +53,16 @@ class HomePage(Page):
             .order_by("featured_on__sort_order")[:MAX_FEATURED]
         )
 
+    def newest_date(self):
+        """The display date of the newest item, shown above the latest list."""
+        return (
+            NewsItemPage.objects.descendant_of(self)
+            .live()
+            .order_by("-display_date")
+            .values_list("display_date", flat=True)
+            .first()
+        )
+
     def latest(self):
         return NewsItemPage.objects.descendant_of(self).for_listing()[: self.latest_count]
 
@@ -60,7 +70,7 @@ class HomePage(Page):
         context = super().get_context(request, *args, **kwargs)
         context["featured"] = self.featured()
         context["latest"] = self.latest()
-        context["newest_date"] = newest_display_date()
+        context["newest_date"] = self.newest_date()
         context["more_links"] = self.resolved_more_links()
         return context
 

@@ -1,5 +1,5 @@
 from .index import NewsIndexPage
-from .items import NewsItemPage, RelatedItem, StoryPage, VideoPage, newest_display_date
+from .items import NewsItemPage, RelatedItem, StoryPage, VideoPage
 
 __all__ = [
     "NewsIndexPage",
@@ -7,5 +7,4 @@ __all__ = [
     "RelatedItem",
     "StoryPage",
     "VideoPage",
-    "newest_display_date",
 ]

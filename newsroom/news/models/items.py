@@ -296,12 +296,3 @@ class VideoPage(NewsItemPage):
         hours, rest = divmod(seconds, 3600)
         minutes, seconds = divmod(rest, 60)
         return f"{hours}:{minutes:02}:{seconds:02}" if hours else f"{minutes}:{seconds:02}"
-
-
-def newest_display_date():
-    return (
-        NewsItemPage.objects.live()
-        .order_by("-display_date")
-        .values_list("display_date", flat=True)
-        .first()
-    )

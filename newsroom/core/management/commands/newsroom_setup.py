@@ -5,6 +5,7 @@ import secrets
 
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
+from django.db import transaction
 
 from newsroom.home.site_tree import ensure_site_tree
 
@@ -13,12 +14,14 @@ class Command(BaseCommand):
     help = "Create the site skeleton, the demo newsroom (empty database only) and an admin account."
 
     def handle(self, *args, **options):
-        home, created = ensure_site_tree()
-        if created and os.environ.get("NEWSROOM_DEMO", "1") != "0":
-            from demo.loader import load_demo
+        # One transaction: if loading the demo fails, the next run starts again from empty.
+        with transaction.atomic():
+            home, created = ensure_site_tree()
+            if created and os.environ.get("NEWSROOM_DEMO", "1") != "0":
+                from demo.loader import load_demo
 
-            load_demo(home, stdout=self.stdout)
-        elif not created:
+                load_demo(home, stdout=self.stdout)
+        if not created:
             self.stdout.write("Existing newsroom found: content left as it is.")
         self.ensure_admin()
 
