@@ -1,6 +1,7 @@
 """Fixtures shared by every app's tests."""
 
 import pytest
+from django.core.cache import cache
 from wagtail.embeds.finders import get_finders
 
 
@@ -15,6 +16,8 @@ def _test_environment(settings, tmp_path):
     # No test may reach the network: video addresses are "embedded" by an offline finder.
     settings.WAGTAILEMBEDS_FINDERS = [{"class": "newsroom.core.fake_embeds.OfflineEmbedFinder"}]
     get_finders.cache_clear()
+    # Each test has its own database, so nothing cached by an earlier test may leak into it.
+    cache.clear()
 
 
 @pytest.fixture
