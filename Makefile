@@ -42,6 +42,7 @@ test: install ## Run the whole test suite (SQLite, or DATABASE_URL when set)
 
 test-postgres: install ## Run the test suite on PostgreSQL (TEST_DATABASE_URL, default local 'test')
 	DATABASE_URL=$${TEST_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/test} \
+	NEWSROOM_TEST_DB_NAME=test_newsroom_$$(pwd | md5sum | cut -c1-8) \
 	SECRET_KEY=test-only-secret $(BIN)/pytest
 
 lint: install ## ruff lint and format check

@@ -151,6 +151,9 @@ if EMBEDDED_MODE:
 else:
     DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60)}
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+    if env("NEWSROOM_TEST_DB_NAME"):
+        # Lets several checkouts run their test suites on one PostgreSQL server at once.
+        DATABASES["default"]["TEST"] = {"NAME": env("NEWSROOM_TEST_DB_NAME")}
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
