@@ -10,7 +10,7 @@ export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 
 .DEFAULT_GOAL := help
-.PHONY: help install run serve setup demo test test-postgres lint format check ci clean
+.PHONY: help install run serve setup demo test test-postgres lint format check messages ci clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-14s %s\n", $$1, $$2}'
@@ -56,6 +56,10 @@ format: install ## Format and fix the code with ruff
 check: install ## Django system checks and missing-migration check
 	NEWSROOM_DATA_DIR=$$(mktemp -d) $(BIN)/python manage.py check
 	NEWSROOM_DATA_DIR=$$(mktemp -d) $(BIN)/python manage.py makemigrations --check --dry-run
+
+messages: install ## Extract interface strings, apply locale/fr_strings.py, compile the catalogue
+	@command -v xgettext >/dev/null || (apt-get update -qq && apt-get install -y -qq gettext)
+	NEWSROOM_DATA_DIR=$$(mktemp -d) $(BIN)/python scripts/messages.py
 
 ci: ## What CI runs: bash .ci/run
 	bash .ci/run

@@ -85,7 +85,8 @@ INSTALLED_APPS = [
     "wagtail.images",
     "wagtail.search",
     "wagtail.admin",
-    "wagtail.locales",
+    "wagtail_localize",
+    "wagtail_localize.locales",
     "wagtail",
     "modelcluster",
     "taggit",
@@ -125,6 +126,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
+                "newsroom.core.context_processors.sections",
             ],
         },
     },
@@ -173,7 +175,7 @@ else:
 
 # --- Internationalisation -------------------------------------------------------------------
 LANGUAGE_NAMES = {"en": _("English"), "fr": _("French")}
-LANGUAGE_CODE_LIST = env_list("NEWSROOM_LANGUAGES", "en")
+LANGUAGE_CODE_LIST = env_list("NEWSROOM_LANGUAGES", "en,fr")
 for _code in LANGUAGE_CODE_LIST:
     if _code not in LANGUAGE_NAMES:
         raise ImproperlyConfigured(

@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path, re_path
+from django.utils.translation import pgettext_lazy
 from django.views.static import serve as serve_file
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -20,7 +21,7 @@ if settings.SERVE_MEDIA:
     )
 
 urlpatterns += i18n_patterns(
-    path("search/", search, name="search"),
+    path(pgettext_lazy("address segment", "search/"), search, name="search"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

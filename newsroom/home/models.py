@@ -47,11 +47,17 @@ class HomePage(Page):
 
     def featured(self):
         """The editor's highlights, in order, leaving out any that are no longer live."""
-        return (
-            NewsItemPage.objects.for_listing()
-            .filter(featured_on__page=self)
-            .order_by("featured_on__sort_order")[:MAX_FEATURED]
+        # Mapped by translation_key: a translated front page shows the translated items and
+        # leaves out those not yet translated.
+        keys = list(
+            self.featured_items.order_by("sort_order").values_list(
+                "item__translation_key", flat=True
+            )
         )
+        items = NewsItemPage.objects.for_listing().filter(
+            locale=self.locale_id, translation_key__in=keys
+        )
+        return sorted(items, key=lambda item: keys.index(item.translation_key))[:MAX_FEATURED]
 
     def newest_date(self):
         """The display date of the newest item, shown above the latest list."""
@@ -77,11 +83,17 @@ class HomePage(Page):
     def resolved_more_links(self):
         """The further links with their pages loaded as their own types (so their addresses are
         right), in one query per page type rather than one per link."""
-        links = list(self.more_links.order_by("sort_order"))
-        pages = Page.objects.live().filter(pk__in=[link.link_page_id for link in links]).specific()
-        pages = {page.pk: page for page in pages}
+        links = list(self.more_links.select_related("link_page").order_by("sort_order"))
+        pages = Page.objects.live().filter(
+            locale=self.locale_id,
+            translation_key__in=[
+                link.link_page.translation_key for link in links if link.link_page
+            ],
+        )
+        pages = {page.translation_key: page for page in pages.specific()}
         for link in links:
-            link.target_page = pages.get(link.link_page_id)
+            # The linked page in this front page's language; untranslated pages are left out.
+            link.target_page = pages.get(link.link_page.translation_key) if link.link_page else None
         return [link for link in links if link.link_url or link.target_page]
 
 

@@ -64,6 +64,8 @@ class NewsFilterForm(forms.Form):
     def clean(self):
         cleaned = super().clean()
         start, end = cleaned.get("from"), cleaned.get("to")
+        if cleaned.get("topic"):
+            cleaned["topic"] = self.topics[cleaned["topic"]]
         if start and end and start > end:
             self.add_error("to", _("The end date is before the start date."))
             cleaned.pop("from", None)  # a reversed range means neither date can be trusted
@@ -86,7 +88,7 @@ def filter_items(queryset, filters, *, order="newest"):
     if filters.get("topic"):
         # A sub-select keeps the search backend's filter check happy and the query planner fast.
         topic_items = NewsItemPage.topics.through.objects.filter(
-            topicpage__slug=filters["topic"]
+            topicpage__translation_key=filters["topic"].translation_key
         ).values("newsitempage_id")
         queryset = queryset.filter(pk__in=topic_items)
     if filters.get("from"):

@@ -47,7 +47,10 @@ class TopicPage(Page):
     def items(self):
         from newsroom.news.models import NewsItemPage
 
-        return NewsItemPage.objects.for_listing().filter(topics=self)
+        # By translation_key: a French item may still be tagged with the English topic.
+        return NewsItemPage.objects.for_listing().filter(
+            locale=self.locale_id, topics__translation_key=self.translation_key
+        )
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -87,10 +90,12 @@ class Person(TranslatableMixin, index.Indexed, models.Model):
     def __str__(self):
         return self.name
 
-    def items(self):
+    def items(self, locale=None):
         from newsroom.news.models import NewsItemPage
 
-        return NewsItemPage.objects.for_listing().filter(people=self)
+        return NewsItemPage.objects.for_listing().filter(
+            locale=locale or self.locale_id, people__translation_key=self.translation_key
+        )
 
 
 class Place(TranslatableMixin, models.Model):

@@ -22,6 +22,7 @@ from wagtail.models import Orderable, Page, PageManager, PageQuerySet
 from wagtail.search import index
 
 from newsroom.core.blocks import RICH_TEXT_FEATURES, BodyBlock
+from newsroom.core.i18n import in_locale
 from newsroom.core.text import fold, plain_text
 
 # Rendition filter specs used by listings; for_listing() prefetches exactly these.
@@ -179,14 +180,24 @@ class NewsItemPage(Page):
         return " ".join(chunks)
 
     def related_items(self):
-        """Curated related items, or else the newest live items sharing a topic."""
-        curated = [link.item for link in self.related_links.select_related("item") if link.item]
-        curated = [item for item in curated if item.live][:RELATED_ITEMS_COUNT]
-        if curated:
-            return curated
+        """Curated related items, or else the newest live items sharing a topic; always in
+        this item's language (links are matched by translation_key)."""
+        chosen = [link.item_id for link in self.related_links.all() if link.item_id]
+        if chosen:
+            keys = dict(
+                NewsItemPage.objects.filter(pk__in=chosen).values_list("pk", "translation_key")
+            )
+            order = [keys[pk] for pk in chosen if pk in keys]
+            curated = NewsItemPage.objects.for_listing().filter(
+                locale=self.locale_id, translation_key__in=order
+            )
+            curated = sorted(curated, key=lambda item: order.index(item.translation_key))
+            if curated:
+                return curated[:RELATED_ITEMS_COUNT]
+        topic_keys = [topic.translation_key for topic in self.topics.all()]
         return list(
             NewsItemPage.objects.for_listing()
-            .filter(topics__in=self.topics.all())
+            .filter(locale=self.locale_id, topics__translation_key__in=topic_keys)
             .exclude(pk=self.pk)
             .distinct()[:RELATED_ITEMS_COUNT]
         )
@@ -194,8 +205,11 @@ class NewsItemPage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["related_items"] = self.related_items()
-        context["topics"] = self.topics.live().order_by("title")
-        context["people"] = self.people.all()
+        context["topics"] = sorted(
+            (topic for topic in in_locale(self.topics.all(), self.locale_id) if topic.live),
+            key=lambda topic: topic.title,
+        )
+        context["people"] = in_locale(self.people.all(), self.locale_id)
         return context
 
 
