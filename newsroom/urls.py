@@ -9,6 +9,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from newsroom.search.views import search
 
 urlpatterns = [
+    path("", include("newsroom.syndication.urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
 ]
@@ -21,6 +22,7 @@ if settings.SERVE_MEDIA:
 
 urlpatterns += i18n_patterns(
     path("search/", search, name="search"),
+    path("", include("newsroom.syndication.urls_i18n")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )
