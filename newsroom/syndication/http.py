@@ -15,7 +15,7 @@ import time
 
 from django.core.cache import cache
 from django.core.serializers.json import DjangoJSONEncoder
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.middleware.http import ConditionalGetMiddleware
 from django.utils.cache import patch_cache_control, patch_vary_headers
 
@@ -128,3 +128,23 @@ def machine_readable(*, max_age, limited=False, cors=True):
         return rate_limited(wrapper) if limited else wrapper
 
     return decorator
+
+
+def not_found_in_place(view):
+    """For addresses outside the language prefix: a 404 stays a 404, as JSON.
+
+    Without this, LocaleMiddleware would redirect every 404 here to /en/<same path>, because
+    Wagtail's catch-all route makes any path under /en/ look valid.
+    """
+
+    @functools.wraps(view)
+    def wrapper(request, *args, **kwargs):
+        try:
+            response = view(request, *args, **kwargs)
+        except Http404 as error:
+            response = json_error(404, str(error) or "Nothing is at this address.")
+        if response.status_code == 404:
+            request.urlconf = "newsroom.syndication.urls"
+        return response
+
+    return wrapper

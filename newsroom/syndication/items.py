@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from urllib.parse import urljoin
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Max, Prefetch, Q
+from django.db.models import Max, Prefetch
 from django.utils import timezone
 from wagtail.images import get_image_model
 
@@ -40,11 +40,13 @@ def public_items():
     """Items anyone may see: published, not expired, and outside private sections."""
     from newsroom.news.models import NewsItemPage
 
-    now = timezone.now()
+    # Expired but not yet unpublished by the publish_scheduled command. A sub-select on the
+    # primary key, because the search backend only filters on indexed fields.
+    expired = NewsItemPage.objects.filter(expire_at__lte=timezone.now()).values("pk")
     return (
         NewsItemPage.objects.live()
         .public()
-        .filter(Q(expire_at__isnull=True) | Q(expire_at__gt=now))
+        .exclude(pk__in=expired)
         .order_by("-display_date", "-first_published_at", "-id")
     )
 
@@ -182,6 +184,14 @@ class ImageFacts:
     alt: str
     caption: str
     credit: str
+
+
+def document_size(document):
+    """Size in bytes of an uploaded file (stored once measured), or 0 when unknown or missing."""
+    try:
+        return document.file_size or document.get_file_size() or 0
+    except OSError:
+        return 0
 
 
 def mime_type_of(name):

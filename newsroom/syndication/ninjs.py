@@ -170,8 +170,8 @@ def _video_renditions(video, request):
             "contentType": video.video_file.content_type
             or facts.mime_type_of(video.video_file.filename),
         }
-        if video.video_file.file_size:
-            rendition["sizeInBytes"] = video.video_file.file_size
+        if facts.document_size(video.video_file):
+            rendition["sizeInBytes"] = facts.document_size(video.video_file)
         if seconds is not None:
             rendition["duration"] = seconds
         renditions.append(rendition)

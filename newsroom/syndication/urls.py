@@ -1,8 +1,9 @@
 """Addresses outside the language prefix: robots.txt, sitemaps, the API and oEmbed."""
 
-from django.urls import path, re_path
+from django.urls import URLPattern, path, re_path
 
 from .api import views as api
+from .http import not_found_in_place
 from .oembed import views as oembed
 from .sitemaps import views as sitemaps
 
@@ -26,3 +27,7 @@ urlpatterns = [
     path("api/oembed/frame/<int:item_id>/", oembed.frame, name="oembed-frame"),
     re_path(r"^api/", api.not_found, name="api-not-found"),
 ]
+
+for _pattern in urlpatterns:
+    if isinstance(_pattern, URLPattern):
+        _pattern.callback = not_found_in_place(_pattern.callback)

@@ -163,7 +163,7 @@ def entry_for(item, request):
             "mime_type": video.video_file.content_type
             or facts.mime_type_of(video.video_file.filename),
             "duration": video.duration.total_seconds() if video.duration else None,
-            "size": video.video_file.file_size or 0,
+            "size": facts.document_size(video.video_file),
         }
     kind = item.specific_class
     return FeedEntry(

@@ -83,3 +83,40 @@ def video(news_index, topic):
         topics=[topic],
     )
     return publish_now(item, timezone.now() - datetime.timedelta(days=1))
+
+
+def tag_items(items, *, topics=(), people=(), places=()):
+    """Tag many items straight in the M2M tables (much faster than publishing each again)."""
+    from newsroom.news.models import NewsItemPage
+
+    for relation, objects, column in (
+        (NewsItemPage.topics.through, topics, "topicpage"),
+        (NewsItemPage.people.through, people, "person"),
+        (NewsItemPage.places.through, places, "place"),
+    ):
+        relation.objects.bulk_create(
+            [
+                relation(newsitempage_id=item.pk, **{column: obj})
+                for item in items
+                for obj in objects
+            ]
+        )
+
+
+@pytest.fixture
+def many_items(news_index, topic, person, place):
+    """make(n): n more published stories with an image, tagged with the topic, person and place."""
+    from newsroom.news.factories import StoryPageFactory
+
+    def make(count):
+        from newsroom.news.models import NewsItemPage
+
+        items = StoryPageFactory.create_batch(count, parent=news_index, with_image=True)
+        tag_items(items, topics=[topic], people=[person], places=[place])
+        now = timezone.now()
+        NewsItemPage.objects.filter(pk__in=[item.pk for item in items]).update(
+            first_published_at=now, last_published_at=now
+        )
+        return items
+
+    return make
