@@ -36,6 +36,13 @@ SYNDICATION_SPECS = tuple(
 )
 
 
+def whole_number(text, digits=9):
+    """``text`` as a non-negative int if it is only ASCII digits (str.isdigit accepts "²")."""
+    if isinstance(text, str) and re.fullmatch(rf"[0-9]{{1,{digits}}}", text):
+        return int(text)
+    return None
+
+
 def public_items():
     """Items anyone may see: published, not expired, and outside private sections."""
     from newsroom.news.models import NewsItemPage

@@ -10,10 +10,12 @@ from django.conf import settings
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
+from newsroom.syndication.items import whole_number
+
 DEFAULT_PAGE_SIZE = 20
 MAX_PAGE_SIZE = 100
-SLUG = re.compile(r"^[-\w]{1,255}$")
-ISO_CODE = re.compile(r"^[A-Za-z]{2}$")
+SLUG = re.compile(r"[-\w]{1,255}")
+ISO_CODE = re.compile(r"[A-Za-z]{2}")
 
 ITEM_FILTERS = ("type", "topic", "person", "place", "from", "to", "q")
 PAGING = ("page", "page_size")
@@ -54,14 +56,15 @@ def positive_int(request, name, default, maximum=None):
     raw = request.GET.get(name)
     if raw in (None, ""):
         return default
-    if not raw.isdigit() or int(raw) < 1 or (maximum and int(raw) > maximum):
+    number = whole_number(raw)
+    if number is None or number < 1 or (maximum and number > maximum):
         bounds = f"1 to {maximum}" if maximum else "1 or more"
         raise BadRequest(
             _("%(name)s must be a whole number from %(bounds)s, not “%(value)s”.")
             % {"name": name, "bounds": bounds, "value": raw[:50]},
             {name: [_("Invalid number.")]},
         )
-    return int(raw)
+    return number
 
 
 def paging(request):
@@ -88,12 +91,19 @@ def item_filters(request, locale):
             {name: [str(error) for error in errors] for name, errors in form.errors.items()}
         )
     filters = {name: value for name, value in form.cleaned_data.items() if value}
+    if filters.get("q"):
+        # Wagtail's SQLite search backend wraps each word in double quotes without escaping the
+        # ones inside, so a " in the query is an FTS5 syntax error (a 500). Quotes add nothing
+        # to a keyword search: they go.
+        filters["q"] = filters["q"].replace('"', " ").strip()
+        if not filters["q"]:
+            del filters["q"]
 
     slug = request.GET.get("person", "")
     if slug:
-        person = (
-            Person.objects.filter(slug=slug, locale=locale).first() if SLUG.match(slug) else None
-        )
+        person = None
+        if SLUG.fullmatch(slug):
+            person = Person.objects.filter(slug=slug, locale=locale).first()
         if person is None:
             fields["person"] = [_("There is no person called “%(value)s”.") % {"value": slug[:100]}]
         filters["person"] = person
@@ -101,7 +111,7 @@ def item_filters(request, locale):
     if code:
         place = (
             Place.objects.filter(iso_code=code.upper(), locale=locale).first()
-            if ISO_CODE.match(code)
+            if ISO_CODE.fullmatch(code)
             else None
         )
         if place is None:

@@ -128,9 +128,10 @@ def item_list(request):
 
 
 def _public_item(item_id):
-    if not item_id.isdigit() or len(item_id) > 18:
+    number = facts.whole_number(item_id, digits=18)
+    if number is None:
         raise NotFound(_("There is no item with the id “%(id)s”.") % {"id": item_id[:50]})
-    item = find_public_item(facts.public_items().filter(pk=int(item_id)))
+    item = find_public_item(facts.public_items().filter(pk=number))
     if item is None:
         raise NotFound(_("No published item has the id %(id)s.") % {"id": item_id})
     return item
@@ -164,7 +165,7 @@ def topic_list(request):
 def topic_detail(request, slug):
     locale = params.language(request)
     topic = None
-    if params.SLUG.match(slug):
+    if params.SLUG.fullmatch(slug):
         topics = facts.public_topics().filter(locale=locale, slug=slug)
         topic = topics.select_related("locale").first()
     if topic is None:
@@ -197,7 +198,7 @@ def person_list(request):
 @api_view(("lang",))
 def person_detail(request, slug):
     locale = params.language(request)
-    person = _people(locale).filter(slug=slug).first() if params.SLUG.match(slug) else None
+    person = _people(locale).filter(slug=slug).first() if params.SLUG.fullmatch(slug) else None
     if person is None:
         raise NotFound(_("Nobody called “%(slug)s” is listed.") % {"slug": slug[:100]})
     return json_response(serializers.person(person, request, serializers.PeopleAddresses(request)))

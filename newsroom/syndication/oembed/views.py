@@ -28,11 +28,12 @@ def _dimension(request, name):
     raw = request.GET.get(name)
     if raw in (None, ""):
         return None
-    if not raw.isdigit() or not 1 <= int(raw) <= 10000:
+    number = facts.whole_number(raw)
+    if number is None or not 1 <= number <= 10000:
         raise ValueError(
             _("%(name)s must be a whole number of pixels from 1 to 10000.") % {"name": name}
         )
-    return int(raw)
+    return number
 
 
 def _our_hosts(request):

@@ -38,9 +38,9 @@ def feed_links(title, feed_base):
 def _canonical(request):
     """This address, keeping only a page number past the first."""
     url = request.build_absolute_uri(request.path)
-    page = request.GET.get("page", "")
-    if page.isdigit() and int(page) > 1:
-        url += "?" + urlencode({"page": int(page)})
+    page = facts.whole_number(request.GET.get("page", ""))
+    if page and page > 1:
+        url += "?" + urlencode({"page": page})
     return url
 
 

@@ -1,0 +1,42 @@
+"""Feeds and API lists make the same number of queries for 10 items as for 60 (and for 60 the
+feeds still show 50, the API lists up to 100 per page). The counts are pinned: a change means a
+new query per request, which deserves a look."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+URLS = {
+    "/en/news/feed/rss/": 16,
+    "/en/news/feed/atom/": 16,
+    "/en/news/feed/json/": 16,
+    "/en/news/story/feed/rss/": 16,
+    "TOPIC/feed/atom/": 18,
+    "/en/people/jens-stoltenberg/feed/json/": 17,
+    "/api/v1/items/?page_size=100": 12,
+    "/api/v1/items/?page_size=100&topic=TOPIC_SLUG&person=jens-stoltenberg&place=BE": 14,
+    "/api/v1/items/?page_size=100&q=Allies&type=story": 12,
+    "/api/v1/topics/": 5,
+    "/api/v1/people/": 5,
+    "/sitemap.xml": 15,
+    "/sitemap-news.xml": 4,
+}
+
+
+def count_queries(client, url):
+    client.get(url)  # the first request may create image renditions
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200, url
+    return len(queries)
+
+
+@pytest.mark.parametrize(("url", "pinned"), list(URLS.items()))
+def test_queries_do_not_grow_with_items(client, many_items, topic, url, pinned):
+    url = url.replace("TOPIC_SLUG", topic.slug).replace("TOPIC/", topic.url)
+    many_items(10)
+    few = count_queries(client, url)
+    many_items(50)
+    many = count_queries(client, url)
+    assert few == many, f"{url}: {few} queries for 10 items, {many} for 60"
+    assert many == pinned, f"{url}: {many} queries, pinned at {pinned}"
