@@ -19,6 +19,10 @@ def urls_per_sitemap():
     return getattr(settings, "NEWSROOM_SITEMAP_LIMIT", URLS_PER_SITEMAP)
 
 
+def _whole_seconds(moment):
+    return moment.replace(microsecond=0) if moment else None
+
+
 class RequestSitemap(Sitemap):
     def __init__(self, request):
         self.request = request
@@ -39,10 +43,11 @@ class ItemSitemap(RequestSitemap):
         )
 
     def lastmod(self, item):
-        return item.last_published_at
+        return _whole_seconds(item.last_published_at)
 
     def get_latest_lastmod(self):
-        return self.items().order_by().aggregate(latest=Max("last_published_at"))["latest"]
+        latest = self.items().order_by().aggregate(latest=Max("last_published_at"))["latest"]
+        return _whole_seconds(latest)
 
     def get_urls(self, page=1, site=None, protocol=None):
         urls = super().get_urls(page=page, site=site, protocol=protocol)
@@ -79,7 +84,7 @@ class PageSitemap(RequestSitemap):
         return [page for page in pages if page.get_url_parts(self.request)]
 
     def lastmod(self, page):
-        return page.last_published_at
+        return _whole_seconds(page.last_published_at)
 
 
 class PersonSitemap(RequestSitemap):
