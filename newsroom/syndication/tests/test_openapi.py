@@ -3,6 +3,7 @@ values (a fixed list, then Hypothesis), never answers 5xx, always answers a stat
 lists, and every body matches the schema the document gives for that status."""
 
 import re
+from urllib.parse import quote
 
 import jsonschema
 import pytest
@@ -91,7 +92,10 @@ def valid_values(doc, parameter, fixtures):
 
 
 def concrete(path_template, values):
-    return re.sub(r"\{(\w+)\}", lambda match: str(values[match.group(1)]), path_template)
+    """The path with its parameters filled in, percent-encoded as a client sends them."""
+    return re.sub(
+        r"\{(\w+)\}", lambda match: quote(str(values[match.group(1)]), safe=""), path_template
+    )
 
 
 def test_document_describes_every_answer(client, document, story, video, topic):
@@ -114,7 +118,7 @@ def test_document_describes_every_answer(client, document, story, video, topic):
                     check(client, document, path_template, path, {parameter["name"]: value})
         for parameter in path_params:
             for value in JUNK:
-                if "/" in value or value.strip() == "" or "\n" in value:
+                if value.strip() == "":
                     continue
                 path = concrete(path_template, {parameter["name"]: value})
                 check(client, document, path_template, path, {})
@@ -175,6 +179,5 @@ def test_items_never_fail_whatever_the_query(client, document, params):
     endpoint=st.sampled_from(["/topics/{slug}/", "/people/{slug}/", "/items/{item_id}/"]),
 )
 def test_detail_paths_never_fail(client, document, value, endpoint):
-    value = value.replace("/", "").strip() or "x"
     name = "item_id" if "item_id" in endpoint else "slug"
-    check(client, document, endpoint, endpoint.replace("{" + name + "}", value), {})
+    check(client, document, endpoint, concrete(endpoint, {name: value.strip() or "x"}), {})
