@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "newsroom.news",
     "newsroom.topics",
     "newsroom.search",
+    "newsroom.syndication",
     "demo",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -229,6 +230,12 @@ X_FRAME_OPTIONS = "SAMEORIGIN"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = env_bool("NEWSROOM_HTTPS", False)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+
+# --- Syndication: feeds, API, oEmbed (see newsroom/syndication/README.md) --------------------
+# Requests per anonymous client to /api/, oEmbed and ninjs: "120/minute", "1000/hour" or "off".
+NEWSROOM_API_RATE_LIMIT = env("NEWSROOM_API_RATE_LIMIT", "120/minute")
+# Proxies in front of the app that append to X-Forwarded-For (0: use the connection's address).
+NEWSROOM_TRUSTED_PROXIES = env("NEWSROOM_TRUSTED_PROXIES", "0")
 
 LOGGING = {
     "version": 1,

@@ -10,6 +10,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from newsroom.search.views import search
 
 urlpatterns = [
+    path("", include("newsroom.syndication.urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
 ]
@@ -22,6 +23,7 @@ if settings.SERVE_MEDIA:
 
 urlpatterns += i18n_patterns(
     path(pgettext_lazy("address segment", "search/"), search, name="search"),
+    path("", include("newsroom.syndication.urls_i18n")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -81,6 +81,12 @@ class NewsFilterForm(forms.Form):
         return bool(self.valid_filters())
 
 
+def search_terms(query):
+    """What the search backend is given: accents folded, and no double quotes, which Wagtail's
+    SQLite backend would pass unescaped into an FTS5 expression (a 500 for `?q="`)."""
+    return fold(query).replace('"', " ").strip()
+
+
 def filter_items(queryset, filters, *, order="newest"):
     """Apply cleaned filters to an item queryset; keyword searches go through Wagtail search."""
     if filters.get("type"):
@@ -95,6 +101,7 @@ def filter_items(queryset, filters, *, order="newest"):
         queryset = queryset.filter(display_date__gte=filters["from"])
     if filters.get("to"):
         queryset = queryset.filter(display_date__lte=filters["to"])
-    if filters.get("q"):
-        return queryset.search(fold(filters["q"]), order_by_relevance=(order == "relevance"))
+    terms = search_terms(filters.get("q", ""))
+    if terms:
+        return queryset.search(terms, order_by_relevance=(order == "relevance"))
     return queryset

@@ -11,6 +11,7 @@ from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
 from newsroom.core.listing import paginate_or_404
+from newsroom.syndication.routes import PeopleSyndicationMixin, TopicSyndicationMixin
 
 
 class TopicIndexPage(Page):
@@ -33,7 +34,7 @@ class TopicIndexPage(Page):
         verbose_name = _("topic index")
 
 
-class TopicPage(Page):
+class TopicPage(TopicSyndicationMixin, Page):
     """A subject the newsroom covers, e.g. "Ukraine", with its items newest first."""
 
     introduction = models.TextField(_("introduction"), blank=True)
@@ -123,7 +124,7 @@ register_snippet(Person)
 register_snippet(Place)
 
 
-class PeopleIndexPage(RoutablePageMixin, Page):
+class PeopleIndexPage(PeopleSyndicationMixin, RoutablePageMixin, Page):
     """/en/people/ and /en/people/<slug>/: the people snippets as public pages."""
 
     parent_page_types = ["home.HomePage"]

@@ -13,6 +13,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, re_path
 from wagtail.models import Page
 
 from newsroom.core.listing import paginate_or_404
+from newsroom.syndication.routes import NewsIndexSyndicationMixin
 
 from .items import NewsItemPage
 
@@ -41,7 +42,7 @@ def archive_date(year, month=None, day=None):
     return datetime.date(year, month, day)
 
 
-class NewsIndexPage(RoutablePageMixin, Page):
+class NewsIndexPage(NewsIndexSyndicationMixin, RoutablePageMixin, Page):
     introduction = models.TextField(gettext_lazy("introduction"), blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("introduction")]

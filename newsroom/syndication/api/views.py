@@ -1,0 +1,212 @@
+"""The public read-only JSON API: /api/v1/ (see openapi.py for the exact description).
+
+Plain Django views rather than Wagtail's API v2: the filters must be the news listing's own
+(newsroom/news/filters.py), the answers carry the same permanent ids, dates and images as the
+feeds, and the OpenAPI document must describe every parameter exactly, none of which Wagtail's
+generic page API does without as much code again.
+"""
+
+import functools
+
+from django.core.paginator import EmptyPage, Paginator
+from django.utils.translation import gettext as _
+
+from newsroom.syndication import items as facts
+from newsroom.syndication.http import json_error, json_response, machine_readable
+from newsroom.syndication.ninjs import find_public_item, ninjs_document
+
+from . import params, serializers
+from .openapi import openapi
+
+API_MAX_AGE = 60
+
+
+def api_view(allowed_params=()):
+    """GET/HEAD only, known parameters only, JSON errors, then ETag/304, CORS and rate limit."""
+
+    def decorator(view):
+        @machine_readable(max_age=API_MAX_AGE, limited=True)
+        @functools.wraps(view)
+        def wrapper(request, *args, **kwargs):
+            if request.method not in ("GET", "HEAD"):
+                response = json_error(405, _("This API is read-only: use GET."))
+                response["Allow"] = "GET, HEAD"
+                return response
+            try:
+                params.check_known(request, allowed_params)
+                return view(request, *args, **kwargs)
+            except params.BadRequest as error:
+                return json_error(400, error.message, fields=error.fields)
+            except NotFound as error:
+                return json_error(404, str(error))
+
+        return wrapper
+
+    return decorator
+
+
+class NotFound(Exception):
+    pass
+
+
+def paginate(request, queryset, page, page_size):
+    paginator = Paginator(queryset, page_size, allow_empty_first_page=True)
+    try:
+        current = paginator.page(page)
+    except EmptyPage:
+        raise NotFound(
+            _("There is no page %(page)s: this list has %(count)s page(s) of %(size)s.")
+            % {"page": page, "count": paginator.num_pages, "size": page_size}
+        ) from None
+
+    def link(number):
+        query = request.GET.copy()
+        query["page"] = str(number)
+        return request.build_absolute_uri(f"{request.path}?{query.urlencode()}")
+
+    meta = {
+        "count": paginator.count,
+        "page": page,
+        "pages": paginator.num_pages,
+        "page_size": page_size,
+        "next": link(page + 1) if current.has_next() else None,
+        "previous": link(page - 1) if current.has_previous() else None,
+    }
+    return current.object_list, meta
+
+
+@api_view()
+def api_root(request):
+    return json_response(
+        {
+            "items": serializers.api_url(request, "api-items"),
+            "topics": serializers.api_url(request, "api-topics"),
+            "people": serializers.api_url(request, "api-people"),
+            "openapi": serializers.api_url(request, "api-openapi"),
+            "oembed": serializers.api_url(request, "oembed"),
+        }
+    )
+
+
+@api_view()
+def openapi_document(request):
+    return json_response(openapi(request))
+
+
+def filtered_items(filters, locale):
+    from newsroom.news.filters import filter_items
+    from newsroom.news.models import NewsItemPage
+
+    queryset = facts.for_syndication(facts.public_items().filter(locale=locale), with_body=False)
+    # Person and place the same way filter_items() does topics: a sub-select on the M2M table.
+    if filters.get("person"):
+        queryset = queryset.filter(
+            pk__in=NewsItemPage.people.through.objects.filter(person=filters["person"]).values(
+                "newsitempage_id"
+            )
+        )
+    if filters.get("place"):
+        queryset = queryset.filter(
+            pk__in=NewsItemPage.places.through.objects.filter(place=filters["place"]).values(
+                "newsitempage_id"
+            )
+        )
+    return filter_items(queryset, filters)
+
+
+@api_view((*params.ITEM_FILTERS, *params.LIST_PARAMS))
+def item_list(request):
+    locale = params.language(request)
+    page, page_size = params.paging(request)
+    filters = params.item_filters(request, locale)
+    items, meta = paginate(request, filtered_items(filters, locale), page, page_size)
+    people = serializers.PeopleAddresses(request)
+    items = facts.attach_videos(items)
+    return json_response(
+        {**meta, "results": [serializers.item_summary(item, request, people) for item in items]}
+    )
+
+
+def _public_item(item_id):
+    number = facts.whole_number(item_id, digits=18)
+    if number is None:
+        raise NotFound(_("There is no item with the id “%(id)s”.") % {"id": item_id[:50]})
+    item = find_public_item(facts.public_items().filter(pk=number))
+    if item is None:
+        raise NotFound(_("No published item has the id %(id)s.") % {"id": item_id})
+    return item
+
+
+@api_view()
+def item_detail(request, item_id):
+    item = _public_item(item_id)
+    return json_response(
+        serializers.item_detail(item, request, serializers.PeopleAddresses(request))
+    )
+
+
+@api_view()
+def item_ninjs(request, item_id):
+    return json_response(ninjs_document(_public_item(item_id), request))
+
+
+@api_view(params.LIST_PARAMS)
+def topic_list(request):
+    locale = params.language(request)
+    page, page_size = params.paging(request)
+    topics = facts.public_topics().filter(locale=locale).select_related("locale")
+    topics, meta = paginate(request, topics, page, page_size)
+    return json_response(
+        {**meta, "results": [serializers.topic(topic, request) for topic in topics]}
+    )
+
+
+@api_view(("lang",))
+def topic_detail(request, slug):
+    locale = params.language(request)
+    topic = None
+    if params.SLUG.fullmatch(slug):
+        topics = facts.public_topics().filter(locale=locale, slug=slug)
+        topic = topics.select_related("locale").first()
+    if topic is None:
+        raise NotFound(_("There is no topic called “%(slug)s”.") % {"slug": slug[:100]})
+    return json_response(serializers.topic(topic, request))
+
+
+def _people(locale):
+    from newsroom.topics.models import Person
+
+    return (
+        Person.objects.filter(locale=locale)
+        .select_related("photo", "locale")
+        .prefetch_related(facts.renditions_prefetch("photo", (serializers.PHOTO_SPEC,)))
+        .order_by("name", "pk")
+    )
+
+
+@api_view(params.LIST_PARAMS)
+def person_list(request):
+    locale = params.language(request)
+    page, page_size = params.paging(request)
+    people, meta = paginate(request, _people(locale), page, page_size)
+    addresses = serializers.PeopleAddresses(request)
+    return json_response(
+        {**meta, "results": [serializers.person(person, request, addresses) for person in people]}
+    )
+
+
+@api_view(("lang",))
+def person_detail(request, slug):
+    locale = params.language(request)
+    person = _people(locale).filter(slug=slug).first() if params.SLUG.fullmatch(slug) else None
+    if person is None:
+        raise NotFound(_("Nobody called “%(slug)s” is listed.") % {"slug": slug[:100]})
+    return json_response(serializers.person(person, request, serializers.PeopleAddresses(request)))
+
+
+def not_found(request):
+    return json_error(
+        404,
+        _("There is nothing at this address. The API's description: %(url)s")
+        % {"url": serializers.api_url(request, "api-openapi")},
+    )

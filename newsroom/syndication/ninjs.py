@@ -1,0 +1,217 @@
+"""IPTC ninjs 3.1 (News in JSON): each item as the document news agencies exchange.
+
+Schema: schemas/ninjs-schema_3.1.json (IPTC, MIT licence). Served at <item address>ninjs.json
+and at /api/v1/items/<id>/ninjs/. Embargoed material is never public here, so ``embargoedUntil``
+does not appear; the press issue adds it for accredited journalists.
+"""
+
+from django.http import Http404
+from django.shortcuts import redirect
+from django.utils.translation import gettext as _
+
+from newsroom.syndication import items as facts
+from newsroom.syndication.http import json_response, machine_readable
+
+NINJS_VERSION = "3.1"
+SCHEMA_URI = "http://www.iptc.org/std/ninjs/ninjs-schema_3.1.json"
+CONTENT_TYPE = "application/json"
+IMAGE_RENDITIONS = {
+    "thumbnail": facts.THUMBNAIL_SPEC,
+    "preview": facts.PREVIEW_SPEC,
+    "16x9": facts.SHARE_SPECS["16x9"],
+    "4x3": facts.SHARE_SPECS["4x3"],
+    "1x1": facts.SHARE_SPECS["1x1"],
+}
+
+
+def _iso(value):
+    return value.isoformat()
+
+
+def _image_association(image, request, name, organisation):
+    original = {
+        "name": "original",
+        "href": facts.absolute(request, image.file.url),
+        "contentType": facts.mime_type_of(image.file.name),
+        "width": image.width,
+        "height": image.height,
+    }
+    if image.file_size:
+        original["sizeInBytes"] = image.file_size
+    renditions = [original]
+    for rendition_name, spec in IMAGE_RENDITIONS.items():
+        rendition = image.get_rendition(spec)
+        renditions.append(
+            {
+                "name": rendition_name,
+                "href": facts.absolute(request, rendition.url),
+                "contentType": facts.mime_type_of(rendition.file.name),
+                "width": rendition.width,
+                "height": rendition.height,
+            }
+        )
+    association = {
+        "name": name,
+        "uri": facts.image_guid(image),
+        "type": "picture",
+        "representationType": "full",
+        "headlines": [{"value": image.title}],
+        "renditions": renditions,
+    }
+    descriptions = []
+    if getattr(image, "caption", ""):
+        descriptions.append(
+            {"role": "caption", "contentType": "text/plain", "value": image.caption}
+        )
+    if image.alt_text:
+        descriptions.append({"role": "alt", "contentType": "text/plain", "value": image.alt_text})
+    if descriptions:
+        association["descriptions"] = descriptions
+    if getattr(image, "credit", ""):
+        association["by"] = image.credit
+        association["copyrightHolder"] = image.credit
+    elif organisation.copyright_holder:
+        association["copyrightHolder"] = organisation.copyright_holder
+    if image.created_at:
+        association["firstCreated"] = _iso(image.created_at)
+    return association
+
+
+def ninjs_document(item, request):
+    """The ninjs 3.1 document of one public item (``item`` may be generic or specific)."""
+    from newsroom.core.models import OrganisationSettings
+
+    organisation = OrganisationSettings.for_request(request)
+    video = facts.item_video(item)
+    url = facts.page_url(item, request)
+    body = facts.body_html(item, request)
+    text = facts.body_text(body)
+    kind = item.specific_class
+    document = {
+        "uri": facts.item_guid(item),
+        "standard": {"name": "ninjs", "version": NINJS_VERSION, "schema": SCHEMA_URI},
+        "type": "video"
+        if video is not None
+        else ("composite" if item.listing_image_id else "text"),
+        "representationType": "full",
+        "profile": f"newsroom-{facts.item_type(item) or 'item'}",
+        "version": str(item.live_revision_id or 1),
+        "firstCreated": _iso(facts.published_at(item)),
+        "versionCreated": _iso(facts.modified_at(item)),
+        "pubStatus": "usable",
+        "language": item.locale.language_code,
+        "headlines": [{"role": "main", "value": item.title}],
+        "descriptions": [{"role": "summary", "contentType": "text/plain", "value": item.teaser}],
+        "bodies": [
+            {
+                "role": "main",
+                "contentType": "text/html",
+                "charCount": len(text),
+                "wordCount": len(text.split()),
+                "value": body,
+            },
+            {"role": "main", "contentType": "text/plain", "value": text},
+        ],
+        "genres": [{"name": str(kind.item_type_label), "literal": facts.item_type(item)}]
+        if kind
+        else [],
+        "subjects": [
+            {
+                "name": topic.title,
+                "rel": "about",
+                "uri": facts.page_url(topic, request),
+                "literal": topic.slug,
+            }
+            for topic in facts.item_topics(item)
+        ],
+        "people": [
+            {"name": person.name, "rel": "about", "literal": person.slug}
+            for person in item.people.all()
+        ],
+        "places": [
+            {
+                "name": place.name,
+                "rel": "about",
+                "uri": f"http://cvx.iptc.org/iso3166-1a2/{place.iso_code.lower()}",
+                "literal": place.iso_code,
+            }
+            for place in item.places.all()
+        ],
+        "renditions": [{"name": "web", "href": url, "contentType": "text/html"}],
+        "altIds": [{"role": "url", "value": url}, {"role": "page-id", "value": str(item.pk)}],
+        "associations": [],
+    }
+    if item.dateline:
+        document["located"] = item.dateline
+    document["copyrightHolder"] = organisation.copyright_holder or organisation.name
+    if organisation.usage_terms:
+        document["usageTerms"] = organisation.usage_terms
+    if video is not None:
+        document["renditions"].extend(_video_renditions(video, request))
+        if video.transcript:
+            document["bodies"].append(
+                {"role": "transcript", "contentType": "text/html", "value": video.transcript}
+            )
+    if item.listing_image_id and item.listing_image:
+        name = "thumbnail" if video is not None else "mainpic"
+        document["associations"].append(
+            _image_association(item.listing_image, request, name, organisation)
+        )
+    return {key: value for key, value in document.items() if value != []}
+
+
+def _video_renditions(video, request):
+    renditions = []
+    seconds = video.duration.total_seconds() if video.duration else None
+    if video.video_file_id and video.video_file:
+        rendition = {
+            "name": "video",
+            "href": facts.absolute(request, video.video_file.url),
+            "contentType": video.video_file.content_type
+            or facts.mime_type_of(video.video_file.filename),
+        }
+        if facts.document_size(video.video_file):
+            rendition["sizeInBytes"] = facts.document_size(video.video_file)
+        if seconds is not None:
+            rendition["duration"] = seconds
+        renditions.append(rendition)
+    if video.video_url:
+        rendition = {"name": "external", "href": video.video_url, "contentType": "text/html"}
+        if seconds is not None:
+            rendition["duration"] = seconds
+        renditions.append(rendition)
+    if video.captions_file_id and video.captions_file:
+        renditions.append(
+            {
+                "name": "captions",
+                "href": facts.absolute(request, video.captions_file.url),
+                "contentType": "text/vtt",
+            }
+        )
+    return renditions
+
+
+def find_public_item(queryset):
+    """The first item of ``queryset`` (built on items.public_items()) with all it shows."""
+    item = facts.for_syndication(queryset).first()
+    if item is not None:
+        facts.attach_videos([item])
+    return item
+
+
+@machine_readable(max_age=300, limited=True)
+def serve_ninjs(request, item):
+    return json_response(ninjs_document(item, request), content_type=CONTENT_TYPE)
+
+
+def item_ninjs_view(request, index, year, month, day, slug):
+    """<item address>ninjs.json: the item's ninjs, found like the item page itself."""
+    from newsroom.news.models.index import archive_date
+
+    date = archive_date(year, month, day)
+    item = find_public_item(facts.public_items().child_of(index).filter(slug=slug))
+    if item is None:
+        raise Http404(_("No published item has this address."))
+    if item.display_date != date:
+        return redirect(item.get_url(request) + "ninjs.json", permanent=True)
+    return serve_ninjs(request, item)
