@@ -141,3 +141,22 @@ def test_translation_report_lists_missing_and_out_of_date_translations(client, n
     every = client.get("/admin/reports/translations/?show=all").text
     row = every.split("Allies train civil experts")[1].split("</tr>")[0]
     assert "Source changed since translation" in row
+
+
+def test_feeds_sitemap_and_api_per_language(client, newsroom):
+    french_feed = client.get("/fr/actualites/feed/rss/").content.decode()
+    assert "Les Alliés forment des experts civils" in french_feed
+    assert "Only in English" not in french_feed and "<language>fr</language>" in french_feed
+    english_feed = client.get("/en/news/feed/rss/").content.decode()
+    assert "Only in English" in english_feed and "Les Alliés" not in english_feed
+
+    sitemap = client.get("/sitemap.xml").content.decode()
+    english_url = f"http://testserver{newsroom['translated'].url}"
+    french_url = f"http://testserver{newsroom['french_item'].url}"
+    assert f'<xhtml:link rel="alternate" hreflang="fr" href="{french_url}"/>' in sitemap
+    assert f'<xhtml:link rel="alternate" hreflang="en" href="{english_url}"/>' in sitemap
+
+    french_api = client.get("/api/v1/items/?lang=fr").json()
+    assert [item["title"] for item in french_api["results"]] == [
+        "Les Alliés forment des experts civils"
+    ]

@@ -32,6 +32,26 @@ class RequestSitemap(Sitemap):
         parts = obj.get_url_parts(self.request)
         return parts[2] if parts else ""
 
+    def add_language_alternates(self, urls, model):
+        """Give each page's <url> an hreflang link to every live translation (itself included),
+        looked up for the whole sitemap page in one query."""
+        keys = {url["item"].translation_key for url in urls}
+        by_key = {}
+        translations = model.objects.live().filter(translation_key__in=keys)
+        for page in translations.select_related("locale").defer_streamfields():
+            location = self.location(page)
+            if location:
+                by_key.setdefault(page.translation_key, []).append(
+                    {
+                        "lang_code": page.locale.language_code,
+                        "location": facts.absolute(self.request, location),
+                    }
+                )
+        for url in urls:
+            alternates = by_key.get(url["item"].translation_key, [])
+            url["alternates"] = alternates if len(alternates) > 1 else []
+        return urls
+
 
 class ItemSitemap(RequestSitemap):
     def items(self):
@@ -64,7 +84,9 @@ class ItemSitemap(RequestSitemap):
                 if image
                 else []
             )
-        return urls
+        from newsroom.news.models import NewsItemPage
+
+        return self.add_language_alternates(urls, NewsItemPage)
 
 
 class PageSitemap(RequestSitemap):
@@ -85,6 +107,10 @@ class PageSitemap(RequestSitemap):
 
     def lastmod(self, page):
         return _whole_seconds(page.last_published_at)
+
+    def get_urls(self, page=1, site=None, protocol=None):
+        urls = super().get_urls(page=page, site=site, protocol=protocol)
+        return self.add_language_alternates(urls, Page)
 
 
 class PersonSitemap(RequestSitemap):
