@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "newsroom.news",
     "newsroom.topics",
     "newsroom.search",
+    "newsroom.delivery",
     "demo",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
