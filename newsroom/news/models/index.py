@@ -4,10 +4,11 @@ import calendar
 import datetime
 
 from django.db import models
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, re_path
 from wagtail.models import Page
@@ -125,4 +126,15 @@ class NewsIndexPage(RoutablePageMixin, Page):
         if item.display_date != date:
             # The editor changed the display date: the old address still leads to the item.
             return redirect(item.get_url(request), permanent=True)
-        return item.serve(request)
+        # Wagtail's serve view runs its hooks (view restrictions, password pages) for the page it
+        # routed to, which is this index; the item must pass them too.
+        from wagtail.views import serve_chain
+
+        serve = serve_chain
+        for hook in reversed(hooks.get_hooks("on_serve_page")):
+            serve = hook(serve)
+        for hook in hooks.get_hooks("before_serve_page"):
+            result = hook(item, request, (), {})
+            if isinstance(result, HttpResponse):
+                return result
+        return serve(item, request, (), {})
