@@ -30,7 +30,7 @@ from django.db.models.signals import post_delete, post_save, pre_delete
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from . import generation
+from . import generation, seek
 
 logger = logging.getLogger(__name__)
 
@@ -41,6 +41,7 @@ def content_changed(urls=()):
     Other apps call this for changes no rule below covers.
     """
     urls = list(urls)
+    seek.content_saved()
 
     def on_commit():
         generation.bump()
@@ -74,6 +75,13 @@ def on_page_deleting(sender, instance, **kwargs):
 
 def on_page_deleted(sender, instance, **kwargs):
     content_changed(getattr(instance, "_delivery_urls", ()))
+
+
+def on_page_saved(sender, instance, **kwargs):
+    # Not a reader-visible change by itself (drafts are saved too), but listings computed in
+    # this process must not outlive it (pages made in code, e.g. by factories in tests).
+    if isinstance(instance, Page):
+        seek.content_saved()
 
 
 def on_content_saved(sender, instance, **kwargs):
@@ -110,6 +118,7 @@ def connect():
     # Deleting any page deletes its wagtailcore_page row, whatever its type.
     pre_delete.connect(on_page_deleting, sender=Page, dispatch_uid="delivery-page-deleting")
     post_delete.connect(on_page_deleted, sender=Page, dispatch_uid="delivery-page-deleted")
+    post_save.connect(on_page_saved, dispatch_uid="delivery-page-saved")
     for model in watched_models():
         uid = f"delivery-{model._meta.label_lower}"
         post_save.connect(on_content_saved, sender=model, dispatch_uid=uid + "-saved")

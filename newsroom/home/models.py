@@ -8,6 +8,7 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Orderable, Page
 
+from newsroom.delivery import seek
 from newsroom.news.models import NewsItemPage, newest_display_date
 
 MAX_FEATURED = 6
@@ -53,7 +54,7 @@ class HomePage(Page):
         return [items[pk] for pk in ids if pk in items]
 
     def latest(self):
-        return NewsItemPage.objects.descendant_of(self).for_listing()[: self.latest_count]
+        return seek.head(NewsItemPage.objects.descendant_of(self).for_listing(), self.latest_count)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -14,6 +14,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, re_path
 from wagtail.models import Page
 
 from newsroom.core.listing import paginate_or_404
+from newsroom.delivery.seek import histogram
 
 from .items import NewsItemPage
 
@@ -105,8 +106,7 @@ class NewsIndexPage(RoutablePageMixin, Page):
         )
 
     def archive_years(self):
-        dates = self.items().order_by().dates("display_date", "year", order="DESC")
-        return [date.year for date in dates]
+        return histogram(self.items()).years()
 
     def archive_url(self, year, month=None, day=None):
         path = f"{year:04d}/"
