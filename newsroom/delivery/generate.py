@@ -111,6 +111,10 @@ def generate(items, *, seed=1, batch_size=1000, out=None, progress_out=None, tod
                 step = add_live_children(news, batch, first_step=step)
         done += len(stories) + len(videos)
         progress.update(done)
+    # Pages written in bulk send no signals: tell every cache the site changed.
+    from .invalidation import content_changed
+
+    content_changed()
     return {
         "items": done,
         "seconds": round(time.monotonic() - started, 1),
