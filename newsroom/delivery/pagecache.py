@@ -20,8 +20,10 @@ What invalidates an entry: a bump of the site generation (``invalidation.py``), 
 (``NEWSROOM_PAGE_CACHE_TIMEOUT``).
 """
 
+import contextlib
 import gzip
 import hashlib
+import threading
 import time
 from collections import OrderedDict
 from email.utils import formatdate, parsedate_to_datetime
@@ -48,6 +50,7 @@ COMPRESSIBLE_TYPES = (
     "image/svg+xml",
 )
 MIN_COMPRESS_BYTES = 200
+RENDER_WAIT_SECONDS = 10
 # Headers the cache sets itself on every answer.
 OWN_HEADERS = {
     "content-length",
@@ -95,14 +98,20 @@ class MemoryStore:
         self.max_bytes = max_bytes
         self.bytes = 0
         self.entries = OrderedDict()
+        self.lock = threading.Lock()
 
     def get(self, key):
         entry = self.entries.get(key)
         if entry is not None:
-            self.entries.move_to_end(key)
+            with contextlib.suppress(KeyError):  # evicted by another thread meanwhile
+                self.entries.move_to_end(key)
         return entry
 
     def set(self, key, entry):
+        with self.lock:
+            self._set(key, entry)
+
+    def _set(self, key, entry):
         old = self.entries.pop(key, None)
         if old is not None:
             self.bytes -= old.size
@@ -166,6 +175,8 @@ class PageCache:
             shared = caches["default"]
         self.shared = shared
         self.memory = memory or MemoryStore(int(settings.NEWSROOM_PAGE_CACHE_MEMORY_MB * 2**20))
+        self.rendering = {}  # key -> Event, the pages being rendered by a thread right now
+        self.lock = threading.Lock()
         self.session_cookie = settings.SESSION_COOKIE_NAME
         self.csrf_cookie = settings.CSRF_COOKIE_NAME
 
@@ -190,19 +201,12 @@ class PageCache:
             entry = self.shared.get(key)
             if entry is not None:
                 self.memory.set(key, entry)
-        if entry is not None and (
-            (entry.vary and not self.vary_matches(entry, environ))
-            or time.time() - entry.stored_at > self.timeout
-        ):
+        if entry is not None and not self.usable(entry, environ):
             entry = None
         if entry is None:
-            source = "MISS"
-            entry, passthrough = self.render(environ, start_response)
+            entry, passthrough, source = self.render_once(key, environ, start_response)
             if entry is None:
                 return passthrough
-            self.memory.set(key, entry)
-            if self.shared is not None:
-                self.shared.set(key, entry, timeout=self.timeout)
         return self.answer(entry, environ, start_response, source, method == "HEAD")
 
     def is_anonymous(self, environ):
@@ -228,11 +232,47 @@ class PageCache:
         digest = hashlib.blake2b(raw.encode("utf-8", "surrogateescape"), digest_size=16)
         return f"pagecache:{generation_value}:{digest.hexdigest()}"
 
-    @staticmethod
-    def vary_matches(entry, environ):
-        return all(environ.get(name) == value for name, value in entry.vary)
+    def usable(self, entry, environ):
+        if entry.vary and not all(environ.get(name) == value for name, value in entry.vary):
+            return False
+        return time.time() - entry.stored_at <= self.timeout
 
     # --- the response side ----------------------------------------------------------------
+    def render_once(self, key, environ, start_response):
+        """Render a missing page, unless another thread of this worker is rendering it already:
+        then wait for its result. After a publish the hot pages are requested by every
+        connection at once, and 32 parallel renders of one page would each take 32 times longer.
+        Returns (entry, None, "MISS" or "HIT"), or (None, body, "") for an answer that could
+        not be stored."""
+        with self.lock:
+            done = self.rendering.get(key)
+            mine = done is None
+            if mine:
+                done = self.rendering[key] = threading.Event()
+        if not mine:
+            done.wait(RENDER_WAIT_SECONDS)
+            entry = self.memory.get(key)
+            if entry is not None and self.usable(entry, environ):
+                return entry, None, "HIT"
+            return self.render_and_store(key, environ, start_response)
+        try:
+            entry = self.memory.get(key)  # finished by another thread just before we looked
+            if entry is not None and self.usable(entry, environ):
+                return entry, None, "HIT"
+            return self.render_and_store(key, environ, start_response)
+        finally:
+            with self.lock:
+                del self.rendering[key]
+            done.set()
+
+    def render_and_store(self, key, environ, start_response):
+        entry, passthrough = self.render(environ, start_response)
+        if entry is not None:
+            self.memory.set(key, entry)
+            if self.shared is not None:
+                self.shared.set(key, entry, timeout=self.timeout)
+        return entry, passthrough, "MISS"
+
     def render(self, environ, start_response):
         """Call Django; return (entry, None) when the answer can be stored, else (None, body)."""
         captured = {}

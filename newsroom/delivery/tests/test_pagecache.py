@@ -296,3 +296,27 @@ def test_the_admin_is_never_cached(cached_site):
     response = cached_site.get("/admin/login/")
     assert response.cache is None
     assert "public" not in response.headers.get("cache-control", "")
+
+
+def test_concurrent_misses_render_the_page_once():
+    import threading
+    import time
+
+    class SlowApp(FakeApp):
+        def __call__(self, environ, start_response):
+            time.sleep(0.2)
+            return super().__call__(environ, start_response)
+
+    app = SlowApp()
+    client = client_for(app)
+    results = []
+    threads = [
+        threading.Thread(target=lambda: results.append(client.get("/en/"))) for _ in range(8)
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len(app.calls) == 1
+    assert len({response.content for response in results}) == 1
+    assert sorted(response.cache for response in results).count("MISS") == 1
