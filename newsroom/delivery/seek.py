@@ -25,7 +25,7 @@ from django.utils.functional import cached_property
 
 from . import generation
 
-MAX_HISTOGRAMS = 256
+MAX_HISTOGRAMS = 32  # about 0.5 MB each for 15 years of days
 _histograms = OrderedDict()
 _local_version = itertools.count()
 _version = [next(_local_version)]
