@@ -17,6 +17,8 @@ The result is indistinguishable from pages made in the admin: they open in the e
 edited, published, moved and deleted, and ``manage.py fixtree`` finds nothing to fix.
 """
 
+from contextlib import contextmanager
+
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection, transaction
 from django.db.models import ManyToManyField
@@ -108,6 +110,29 @@ def add_live_children(parent, pages, *, first_step=None, user=None, index=True):
         for backend in get_search_backends(with_auto_update=True):
             backend.add_bulk(model, pages)
     return step
+
+
+@contextmanager
+def deferred_title_norms():
+    """Within this block, the database search backends skip refreshing title weights.
+
+    After each ``add_bulk`` they recompute the weight of every new entry from the average title
+    length of the whole index (a scan of the index per batch, so a bulk load slows down as it
+    grows); a bulk load does it once, at the end, for all entries.
+    """
+    patched = []
+    for backend in get_search_backends(with_auto_update=True):
+        index_class = getattr(backend, "index_class", None)
+        original = getattr(index_class, "_refresh_title_norms", None)
+        if original is not None:
+            index_class._refresh_title_norms = lambda self, full=False: None
+            patched.append((backend, index_class, original))
+    try:
+        yield
+    finally:
+        for backend, index_class, original in patched:
+            index_class._refresh_title_norms = original
+            original(backend.get_index_for_model(Page), full=True)
 
 
 def _remember_search_text(pages):
