@@ -63,14 +63,18 @@ OWN_HEADERS = {
     "age",
 }
 IGNORED_VARY = {"cookie", "accept-encoding", "*"}
+ENCODINGS = {}  # Accept-Encoding header -> chosen encoding (browsers send a handful of values)
 
 
 class Entry:
     """A stored response. Plain attributes and bytes, so it pickles small and fast."""
 
-    __slots__ = ("status", "headers", "bodies", "etag", "last_modified", "stored_at", "vary")
+    STORED = ("status", "headers", "bodies", "etag", "last_modified", "stored_at", "vary")
+    # ``prepared`` is not stored: the answer's headers per encoding, made on first use.
+    __slots__ = (*STORED, "prepared")
 
     def __init__(self, status, headers, bodies, etag, last_modified, stored_at, vary):
+        self.prepared = {}
         self.status = status
         self.headers = headers
         self.bodies = bodies
@@ -80,11 +84,35 @@ class Entry:
         self.vary = vary
 
     def __getstate__(self):
-        return tuple(getattr(self, name) for name in self.__slots__)
+        return tuple(getattr(self, name) for name in self.STORED)
 
     def __setstate__(self, state):
-        for name, value in zip(self.__slots__, state, strict=True):
+        for name, value in zip(self.STORED, state, strict=True):
             setattr(self, name, value)
+        self.prepared = {}
+
+    def prepare(self, encoding):
+        """(headers, body) for an answer in ``encoding``, computed once."""
+        found = self.prepared.get(encoding)
+        if found is None:
+            headers = list(self.headers)
+            compressible = len(self.bodies) > 1
+            vary = ["Accept-Encoding", "Cookie"] if compressible else ["Cookie"]
+            vary.extend(name[5:].replace("_", "-").title() for name, _ in self.vary)
+            headers.append(("Vary", ", ".join(vary)))
+            if self.status.startswith("200"):
+                headers.append(("ETag", self.etag))
+                headers.append(("Last-Modified", formatdate(self.last_modified, usegmt=True)))
+            if encoding == "304":
+                found = (headers, b"")
+            else:
+                body = self.bodies.get(encoding) or self.bodies["identity"]
+                if encoding in ("gzip", "br") and encoding in self.bodies:
+                    headers.append(("Content-Encoding", encoding))
+                headers.append(("Content-Length", str(len(body))))
+                found = (headers, body)
+            self.prepared[encoding] = found
+        return found
 
     @property
     def size(self):
@@ -352,24 +380,18 @@ class PageCache:
         return entry
 
     def answer(self, entry, environ, start_response, source, head):
-        headers = list(entry.headers)
-        compressible = len(entry.bodies) > 1
-        vary = ["Accept-Encoding", "Cookie"] if compressible else ["Cookie"]
-        vary.extend(name[5:].replace("_", "-").title() for name, _ in entry.vary)
-        headers.append(("Vary", ", ".join(vary)))
-        headers.append(("X-Cache", source))
-        if entry.status.startswith("200"):
-            headers.append(("ETag", entry.etag))
-            headers.append(("Last-Modified", formatdate(entry.last_modified, usegmt=True)))
-            if self.not_modified(entry, environ):
-                start_response("304 Not Modified", headers)
-                return [b""]
-        encoding = preferred_encoding(environ.get("HTTP_ACCEPT_ENCODING")) if compressible else ""
-        body = entry.bodies.get(encoding) or entry.bodies["identity"]
-        if encoding in ("gzip", "br"):
-            headers.append(("Content-Encoding", encoding))
-        headers.append(("Content-Length", str(len(body))))
-        start_response(entry.status, headers)
+        if entry.status.startswith("200") and self.not_modified(entry, environ):
+            headers, _ = entry.prepare("304")
+            start_response("304 Not Modified", [*headers, ("X-Cache", source)])
+            return [b""]
+        accept = environ.get("HTTP_ACCEPT_ENCODING", "")
+        encoding = ENCODINGS.get(accept)
+        if encoding is None:
+            encoding = preferred_encoding(accept)
+            if len(ENCODINGS) < 1000:
+                ENCODINGS[accept] = encoding
+        headers, body = entry.prepare(encoding)
+        start_response(entry.status, [*headers, ("X-Cache", source)])
         return [b""] if head else [body]
 
     @staticmethod
