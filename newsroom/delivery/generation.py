@@ -13,6 +13,7 @@ Reading Redis costs a network round trip, so each worker keeps the value it read
 everywhere within that time, and at once in the worker that made it.
 """
 
+import contextlib
 import os
 import secrets
 import tempfile
@@ -72,18 +73,28 @@ class FileGeneration:
         try:
             stat = os.stat(self.path)
         except FileNotFoundError:
-            return self.bump()
+            self._write(create_only=True)
+            stat = os.stat(self.path)
         return f"{stat.st_ino}.{stat.st_mtime_ns}"
 
     def bump(self):
+        self._write(create_only=False)
+        return self.current()
+
+    def _write(self, create_only):
         # A new file renamed over the old one: a new inode, so the value changes even when two
-        # bumps fall within the file system's timestamp resolution.
+        # bumps fall within the file system's timestamp resolution. The first file is linked
+        # into place only if none exists, so processes starting together agree on it.
         self.path.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=self.path.parent, prefix=".generation-")
         with os.fdopen(handle, "w") as file:
             file.write(secrets.token_hex(8))
-        os.replace(temporary, self.path)
-        return self.current()
+        if create_only:
+            with contextlib.suppress(FileExistsError):  # another process was first
+                os.link(temporary, self.path)
+            os.unlink(temporary)
+        else:
+            os.replace(temporary, self.path)
 
 
 def generation_store():

@@ -320,3 +320,21 @@ def test_concurrent_misses_render_the_page_once():
     assert len(app.calls) == 1
     assert len({response.content for response in results}) == 1
     assert sorted(response.cache for response in results).count("MISS") == 1
+
+
+def test_processes_starting_together_agree_on_the_first_generation(tmp_path):
+    import threading
+
+    from newsroom.delivery.generation import FileGeneration
+
+    stores = [FileGeneration(tmp_path / "generation") for _ in range(8)]
+    values = []
+    threads = [threading.Thread(target=lambda s=s: values.append(s.current())) for s in stores]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len(set(values)) == 1
+    before = stores[0].current()
+    stores[1].bump()
+    assert stores[0].current() != before
