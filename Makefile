@@ -10,7 +10,7 @@ export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 
 .DEFAULT_GOAL := help
-.PHONY: help install run serve setup demo test test-postgres lint format check messages ci clean
+.PHONY: help install run serve setup demo test test-postgres lint format check messages ci clean bench
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-14s %s\n", $$1, $$2}'
@@ -66,3 +66,6 @@ ci: ## What CI runs: bash .ci/run
 
 clean: ## Remove the environments and collected static files (keeps ./data)
 	rm -rf $(VENV) $(TOOLS) static-collected .pytest_cache .ruff_cache
+
+bench: install ## Benchmark a 100,000-item archive (built once under ./bench-data/): cached, uncached, nginx
+	$(BIN)/python bench/run.py

@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "newsroom.topics",
     "newsroom.search",
     "newsroom.syndication",
+    "newsroom.delivery",
     "demo",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -173,6 +174,40 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+
+# --- Page cache, freshness and CDN purge (newsroom/delivery/README.md) ----------------------
+def env_seconds(name, default):
+    value = env(name, str(default))
+    try:
+        return float(value)
+    except ValueError:
+        raise ImproperlyConfigured(f"{name} must be a number of seconds, not {value!r}.") from None
+
+
+NEWSROOM_PAGE_CACHE = env_bool("NEWSROOM_PAGE_CACHE", True)
+NEWSROOM_PAGE_CACHE_TIMEOUT = env_seconds("NEWSROOM_PAGE_CACHE_TIMEOUT", 3600)
+NEWSROOM_PAGE_CACHE_MEMORY_MB = env_seconds("NEWSROOM_PAGE_CACHE_MEMORY_MB", 64)
+NEWSROOM_PAGE_CACHE_GENERATION_TTL = env_seconds("NEWSROOM_PAGE_CACHE_GENERATION_TTL", 0.25)
+NEWSROOM_PAGE_CACHE_GENERATION_FILE = DATA_DIR / "page-cache-generation"
+NEWSROOM_CACHE_MAX_AGE = env_seconds("NEWSROOM_CACHE_MAX_AGE", 0)
+NEWSROOM_CACHE_S_MAXAGE = env_seconds("NEWSROOM_CACHE_S_MAXAGE", 60)
+NEWSROOM_CACHE_STALE_WHILE_REVALIDATE = env_seconds("NEWSROOM_CACHE_STALE_WHILE_REVALIDATE", 30)
+if env("NEWSROOM_VARNISH_URL"):
+    WAGTAILFRONTENDCACHE = {
+        "varnish": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": env("NEWSROOM_VARNISH_URL"),
+        }
+    }
+elif env("NEWSROOM_CLOUDFLARE_ZONE_ID"):
+    WAGTAILFRONTENDCACHE = {
+        "cloudflare": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+            "ZONEID": env("NEWSROOM_CLOUDFLARE_ZONE_ID"),
+            "BEARER_TOKEN": env("NEWSROOM_CLOUDFLARE_API_TOKEN"),
+        }
+    }
 
 # --- Internationalisation -------------------------------------------------------------------
 LANGUAGE_NAMES = {"en": _("English"), "fr": _("French")}

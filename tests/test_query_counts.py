@@ -27,7 +27,10 @@ def add_items(news_index, count, topic, person, start=0):
 
 
 def queries_for(client, url):
-    client.get(url)  # first render creates image renditions and fills Wagtail's caches
+    # The first renders create image renditions and fill Wagtail's caches and the listing
+    # histograms (newsroom/delivery/seek.py), which are keyed by the site generation.
+    client.get(url)
+    client.get(url)
     with CaptureQueriesContext(connection) as queries:
         response = client.get(url)
     assert response.status_code == 200, url
@@ -68,12 +71,12 @@ def test_query_counts_do_not_grow_with_the_archive(client, home, news_index, top
 
 PINNED = {
     "front page": 19,
-    "story": 30,
-    "video": 30,
-    "topic": 16,
-    "news listing": 17,
-    "news listing, page 2": 17,
-    "archive": 16,
-    "person": 16,
+    "story": 32,
+    "video": 32,
+    "topic": 15,
+    "news listing": 16,
+    "news listing, page 2": 16,
+    "archive": 14,
+    "person": 15,
     "search": 8,
 }

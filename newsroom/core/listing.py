@@ -1,8 +1,10 @@
 """Pagination shared by every listing (news, archives, topics, people, search)."""
 
-from django.core.paginator import EmptyPage, Paginator
+from django.core.paginator import EmptyPage
 from django.http import Http404
 from django.utils.translation import gettext as _
+
+from newsroom.delivery.seek import paginator_for
 
 ITEMS_PER_PAGE = 10
 
@@ -19,7 +21,8 @@ def page_number(request):
 
 def paginate_or_404(queryset, request, per_page=ITEMS_PER_PAGE):
     """One page of ``queryset``; a page past the end is a 404 that says how many pages exist."""
-    paginator = Paginator(queryset, per_page, allow_empty_first_page=True)
+    # Date-ordered listings page by seeking (deep pages cost what the first does).
+    paginator = paginator_for(queryset, per_page, allow_empty_first_page=True)
     number = page_number(request)
     try:
         return paginator.page(number)

@@ -13,6 +13,8 @@ _UNDECOMPOSABLE = str.maketrans(
 
 def fold(text):
     """``text`` without diacritics: "Rinkēvičs Geoană" -> "Rinkevics Geoana"."""
+    if not text or text.isascii():
+        return text or ""
     decomposed = unicodedata.normalize("NFKD", (text or "").translate(_UNDECOMPOSABLE))
     return "".join(char for char in decomposed if not unicodedata.combining(char))
 

@@ -8,6 +8,7 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Orderable, Page
 
+from newsroom.delivery import seek
 from newsroom.news.models import NewsItemPage
 
 MAX_FEATURED = 6
@@ -70,7 +71,7 @@ class HomePage(Page):
         )
 
     def latest(self):
-        return NewsItemPage.objects.descendant_of(self).for_listing()[: self.latest_count]
+        return seek.head(NewsItemPage.objects.descendant_of(self).for_listing(), self.latest_count)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -103,5 +103,8 @@ def filter_items(queryset, filters, *, order="newest"):
         queryset = queryset.filter(display_date__lte=filters["to"])
     terms = search_terms(filters.get("q", ""))
     if terms:
+        # The search backend can only sort by indexed fields: the listing's final "-pk"
+        # tie-breaker is left out here.
+        queryset = queryset.order_by("-display_date", "-first_published_at")
         return queryset.search(terms, order_by_relevance=(order == "relevance"))
     return queryset

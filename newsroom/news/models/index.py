@@ -4,15 +4,17 @@ import calendar
 import datetime
 
 from django.db import models
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, re_path
 from wagtail.models import Page
 
 from newsroom.core.listing import paginate_or_404
+from newsroom.delivery.seek import histogram
 from newsroom.syndication.routes import NewsIndexSyndicationMixin
 
 from .items import NewsItemPage
@@ -105,8 +107,7 @@ class NewsIndexPage(NewsIndexSyndicationMixin, RoutablePageMixin, Page):
         )
 
     def archive_years(self):
-        dates = self.items().order_by().dates("display_date", "year", order="DESC")
-        return [date.year for date in dates]
+        return histogram(self.items()).years()
 
     def archive_url(self, year, month=None, day=None):
         path = f"{year:04d}/"
@@ -126,4 +127,15 @@ class NewsIndexPage(NewsIndexSyndicationMixin, RoutablePageMixin, Page):
         if item.display_date != date:
             # The editor changed the display date: the old address still leads to the item.
             return redirect(item.get_url(request), permanent=True)
-        return item.serve(request)
+        # Wagtail's serve view runs its hooks (view restrictions, password pages) for the page it
+        # routed to, which is this index; the item must pass them too.
+        from wagtail.views import serve_chain
+
+        serve = serve_chain
+        for hook in reversed(hooks.get_hooks("on_serve_page")):
+            serve = hook(serve)
+        for hook in hooks.get_hooks("before_serve_page"):
+            result = hook(item, request, (), {})
+            if isinstance(result, HttpResponse):
+                return result
+        return serve(item, request, (), {})

@@ -43,7 +43,7 @@ class NewsItemQuerySet(PageQuerySet):
             .defer_streamfields()
             .select_related("listing_image")
             .prefetch_related(Prefetch("listing_image__renditions", queryset=renditions))
-            .order_by("-display_date", "-first_published_at")
+            .order_by("-display_date", "-first_published_at", "-pk")
         )
 
     def of_type(self, item_type):

@@ -1,0 +1,443 @@
+"""make bench: Newsroom on a 100,000-item archive, cached and uncached, against nginx.
+
+1. builds (or reuses) the benchmark database under ./bench-data/ (``newsroom generate``);
+2. measures, in-process, the queries of each uncached render;
+3. serves Newsroom the way ``make run`` does (granian, WEB_WORKERS workers, production
+   settings) with the page cache on, then off, and runs wrk (1 thread, 32 connections,
+   BENCH_SECONDS seconds) against each page;
+4. serves the very bytes of the front page from a file with nginx, and from memory with a bare
+   WSGI callable under granian, as references;
+5. prints one table and writes it as JSON under bench/results/.
+
+Environment: BENCH_ITEMS (100000), BENCH_SECONDS (5), BENCH_CONNECTIONS (32), WEB_WORKERS (2),
+BENCH_DATA (./bench-data), BENCH_PORT (8765).
+"""
+
+import datetime
+import json
+import os
+import platform
+import re
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+VENV_BIN = Path(sys.executable).parent
+ITEMS = int(os.environ.get("BENCH_ITEMS", "100000"))
+SECONDS = int(os.environ.get("BENCH_SECONDS", "5"))
+CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "32"))
+WORKERS = os.environ.get("WEB_WORKERS", "2")
+DATA = Path(os.environ.get("BENCH_DATA", ROOT / "bench-data")).resolve() / f"sqlite-{ITEMS}"
+PORT = int(os.environ.get("BENCH_PORT", "8765"))
+HOST = "127.0.0.1"
+ENV = {
+    **os.environ,
+    "NEWSROOM_DATA_DIR": str(DATA),
+    "DJANGO_SETTINGS_MODULE": "newsroom.settings",
+    "LOG_LEVEL": "WARNING",
+    "DEBUG": "0",
+}
+ENV.pop("DATABASE_URL", None)
+ENV.pop("REDIS_URL", None)
+
+
+def say(message):
+    print(f"bench: {message}", flush=True)
+
+
+def manage(*args):
+    subprocess.run([VENV_BIN / "python", ROOT / "manage.py", *args], env=ENV, cwd=ROOT, check=True)
+
+
+# --- the database -----------------------------------------------------------------------------
+def ensure_database():
+    marker = DATA / "bench-ready"
+    if marker.exists():
+        say(f"reusing {DATA}")
+        return
+    say(f"building a {ITEMS:,}-item archive in {DATA} (minutes; kept for later runs)")
+    if DATA.exists():
+        shutil.rmtree(DATA)
+    DATA.mkdir(parents=True)
+    manage("migrate", "--no-input", "-v", "0")
+    manage("generate", "--items", str(ITEMS))
+    manage(
+        "shell", "-c", "from django.db import connection; connection.cursor().execute('ANALYZE')"
+    )
+    marker.write_text(datetime.datetime.now(datetime.UTC).isoformat())
+
+
+def setup_django():
+    os.environ.update({key: ENV[key] for key in ("NEWSROOM_DATA_DIR", "LOG_LEVEL")})
+    os.environ["DJANGO_SETTINGS_MODULE"] = "newsroom.settings"
+    os.environ["NEWSROOM_PAGE_CACHE"] = "0"
+    os.environ.pop("DATABASE_URL", None)
+    os.environ.pop("REDIS_URL", None)
+    sys.path.insert(0, str(ROOT))
+    import django
+
+    django.setup()
+
+
+def pick_urls():
+    from newsroom.news.models import NewsItemPage
+    from newsroom.topics.models import TopicPage
+
+    item = NewsItemPage.objects.live().order_by("-display_date")[1000]
+    topic = TopicPage.objects.live().order_by("title").first()
+    urls = {
+        "front page": "/en/",
+        "item": item.url,
+        "news listing p1": "/en/news/",
+        "news listing p5000": "/en/news/?page=5000",
+        "topic": topic.url,
+        "search": "/en/search/?q=Kallas",
+    }
+    # Feeds and the API arrive with the syndication app; measured when they answer.
+    for name, candidates in {
+        "feed": ["/en/feeds/news/", "/en/news/feed/", "/en/feed/", "/feeds/news/"],
+        "API list": ["/api/v2/pages/?type=news.StoryPage", "/api/items/", "/en/api/items/"],
+    }.items():
+        for url in candidates:
+            if status_in_process(url) == 200:
+                urls[name] = url
+                break
+    return urls
+
+
+def status_in_process(url):
+    from django.test import Client
+
+    try:
+        return Client().get(url).status_code
+    except Exception:
+        return None
+
+
+def queries_per_render(urls):
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    client = Client()
+    counts = {}
+    for name, url in urls.items():
+        if name == "search":
+            counts[name] = None  # measured below with a time limit
+            continue
+        client.get(url)
+        with CaptureQueriesContext(connection) as queries:
+            client.get(url)
+        counts[name] = len(queries.captured_queries)
+    return counts
+
+
+# --- servers ----------------------------------------------------------------------------------
+def wait_for_port(port, timeout=60):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        with socket.socket() as sock:
+            if sock.connect_ex((HOST, port)) == 0:
+                return
+        time.sleep(0.2)
+    raise RuntimeError(f"nothing listens on {HOST}:{port} after {timeout} s")
+
+
+class Server:
+    def __init__(self, args, env, port, cwd=ROOT):
+        self.port = port
+        self.process = subprocess.Popen(  # noqa: S603 - our own commands
+            args, env=env, cwd=cwd, start_new_session=True, stdout=subprocess.DEVNULL
+        )
+        wait_for_port(port)
+
+    def worker_peak_mb(self):
+        """Peak resident memory (VmHWM) of each process of the server, in MB."""
+        peaks = []
+        pids = [self.process.pid, *children(self.process.pid)]
+        for pid in pids:
+            try:
+                status = Path(f"/proc/{pid}/status").read_text()
+            except OSError:
+                continue
+            match = re.search(r"VmHWM:\s+(\d+) kB", status)
+            if match:
+                peaks.append(int(match.group(1)) / 1024)
+        return peaks
+
+    def stop(self):
+        os.killpg(self.process.pid, signal.SIGTERM)
+        try:
+            self.process.wait(10)
+        except subprocess.TimeoutExpired:
+            os.killpg(self.process.pid, signal.SIGKILL)
+            self.process.wait()
+
+
+def children(pid):
+    found = []
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        try:
+            kids = (task / "children").read_text().split()
+        except OSError:
+            continue
+        for kid in kids:
+            found.append(int(kid))
+            found.extend(children(int(kid)))
+    return found
+
+
+def newsroom_server(cache_on):
+    env = {**ENV, "NEWSROOM_PAGE_CACHE": "1" if cache_on else "0", "PORT": str(PORT)}
+    env["HOST"], env["WEB_WORKERS"] = HOST, WORKERS
+    # Exactly what `make serve` / `newsroom serve` runs.
+    return Server([VENV_BIN / "newsroom", "serve"], env, PORT)
+
+
+def nginx_server(root, port):
+    conf_dir = Path(tempfile.mkdtemp(prefix="newsroom-bench-nginx-"))
+    conf = conf_dir / "nginx.conf"
+    conf.write_text(
+        f"""worker_processes auto;
+pid {conf_dir}/nginx.pid;
+error_log {conf_dir}/error.log;
+daemon off;
+events {{ worker_connections 1024; }}
+http {{
+  access_log off;
+  sendfile on;
+  tcp_nopush on;
+  keepalive_requests 1000000;
+  default_type text/html;
+  server {{
+    listen {HOST}:{port};
+    root {root};
+    location / {{ try_files $uri =404; }}
+  }}
+}}
+"""
+    )
+    nginx = shutil.which("nginx") or "/usr/sbin/nginx"
+    return Server([nginx, "-c", str(conf), "-p", str(conf_dir)], os.environ, port)
+
+
+def bare_wsgi_server(body_file, port):
+    env = {**os.environ, "BENCH_BODY_FILE": str(body_file), "PYTHONPATH": str(ROOT / "bench")}
+    granian = VENV_BIN / "granian"
+    args = [granian, "--interface", "wsgi", "--host", HOST, "--port", str(port)]
+    args += ["--workers", WORKERS, "--no-ws", "bare_wsgi:application"]
+    return Server(args, env, port)
+
+
+# --- measuring --------------------------------------------------------------------------------
+def fetch(url, headers=None, timeout=120):
+    request = urllib.request.Request(url, headers=headers or {})
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310
+            return response.status, dict(response.headers), response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, dict(error.headers), error.read()
+
+
+def wrk(url, seconds=SECONDS, connections=CONNECTIONS, headers=()):
+    args = ["wrk", "-t1", f"-c{connections}", f"-d{seconds}s", "--latency", "--timeout", "5s"]
+    for header in headers:
+        args += ["-H", header]
+    output = subprocess.run(
+        [*args, url], capture_output=True, text=True, check=True, timeout=seconds + 60
+    ).stdout
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
+    latency = {
+        percent: to_ms(value)
+        for percent, value in re.findall(r"^\s+(50|99)%\s+([\d.]+\w+)", output, re.MULTILINE)
+    }
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
+    timeouts = re.search(r"timeout (\d+)", output)
+    return {
+        "rps": rps,
+        "p50_ms": latency.get("50"),
+        "p99_ms": latency.get("99"),
+        "non_2xx": int(errors.group(1)) if errors else 0,
+        "timeouts": int(timeouts.group(1)) if timeouts else 0,
+    }
+
+
+def to_ms(value):
+    number, unit = re.match(r"([\d.]+)(\w+)", value).groups()
+    return round(float(number) * {"us": 0.001, "ms": 1, "s": 1000, "m": 60000}[unit], 3)
+
+
+def single_render_ms(base, url, count=15):
+    """p50 of sequential uncached requests (one at a time: the render time, no queueing)."""
+    times = []
+    for _ in range(count):
+        started = time.perf_counter()
+        fetch(base + url)
+        times.append((time.perf_counter() - started) * 1000)
+    return round(statistics.median(times), 2)
+
+
+def publish_to_visible_ms(base):
+    """Publish in a separate process while the server is under load; time until the front page
+    served by the server shows the new title."""
+    title = f"Bench freshness probe {int(time.time())}"
+    load = subprocess.Popen(  # noqa: S603
+        ["wrk", "-t1", f"-c{CONNECTIONS}", "-d8s", base + "/en/"], stdout=subprocess.DEVNULL
+    )
+    time.sleep(1)
+    code = (
+        "from newsroom.news.models import NewsItemPage;"
+        "item = NewsItemPage.objects.live().order_by('-display_date', '-pk').first().specific;"
+        f"item.title = {title!r}; item.save_revision().publish()"
+    )
+    started = time.perf_counter()
+    subprocess.run(  # noqa: S603
+        [VENV_BIN / "python", ROOT / "manage.py", "shell", "-c", code],
+        env=ENV,
+        cwd=ROOT,
+        check=True,
+    )
+    published = time.perf_counter()
+    visible = None
+    while time.perf_counter() - published < 10:
+        _, _, body = fetch(base + "/en/")
+        if title.encode() in body:
+            visible = (time.perf_counter() - published) * 1000
+            break
+        time.sleep(0.01)
+    load.wait()
+    return None if visible is None else round(visible, 1), round((published - started) * 1000)
+
+
+# --- the run ----------------------------------------------------------------------------------
+def main():
+    subprocess.run(["bash", ROOT / "bench" / "setup.sh"], check=True)
+    ensure_database()
+    manage("collectstatic", "--no-input", "-v", "0")
+    setup_django()
+    urls = pick_urls()
+    say("pages: " + ", ".join(f"{name} {url}" for name, url in urls.items()))
+    queries = queries_per_render(urls)
+    base = f"http://{HOST}:{PORT}"
+    rows = []
+    memory = {}
+
+    say("uncached: the page cache off, every request rendered by Django")
+    server = newsroom_server(cache_on=False)
+    try:
+        front = fetch(base + "/en/")[2]
+        for name, url in urls.items():
+            status, _, _ = fetch(base + url, timeout=300)
+            if name == "search":
+                started = time.perf_counter()
+                fetch(base + url, timeout=300)
+                render = round((time.perf_counter() - started) * 1000, 1)
+                rows.append({"page": name, "mode": "uncached", "url": url, "status": status,
+                             "render_p50_ms": render, "rps": None, "p50_ms": None,
+                             "p99_ms": None, "queries": None})  # fmt: skip
+                continue
+            result = wrk(base + url)
+            rows.append({"page": name, "mode": "uncached", "url": url, "status": status,
+                         "render_p50_ms": single_render_ms(base, url), **result,
+                         "queries": queries.get(name)})  # fmt: skip
+            say(f"uncached {name}: {result['rps']:.0f} req/s")
+        memory["uncached"] = server.worker_peak_mb()
+    finally:
+        server.stop()
+
+    say("cached: the page cache on (after warming requests for each page)")
+    server = newsroom_server(cache_on=True)
+    try:
+        for name, url in urls.items():
+            for _ in range(8):  # new connections, so that every worker has rendered it
+                fetch(base + url, timeout=300)
+            result = wrk(base + url, headers=["Accept-Encoding: gzip, br"])
+            plain = wrk(base + url) if name == "front page" else None
+            rows.append({"page": name, "mode": "cached (br)", "url": url, **result})
+            if plain:
+                rows.append({"page": name, "mode": "cached (identity)", "url": url, **plain})
+            say(f"cached {name}: {result['rps']:.0f} req/s")
+        freshness, publish_ms = publish_to_visible_ms(base)
+        memory["cached"] = server.worker_peak_mb()
+    finally:
+        server.stop()
+
+    body_dir = Path(tempfile.mkdtemp(prefix="newsroom-bench-static-"))
+    (body_dir / "index.html").write_bytes(front)
+    say(f"references: nginx and a bare WSGI callable serving the front page's {len(front):,} bytes")
+    server = nginx_server(body_dir, PORT + 1)
+    try:
+        nginx = wrk(f"http://{HOST}:{PORT + 1}/index.html")
+    finally:
+        server.stop()
+    server = bare_wsgi_server(body_dir / "index.html", PORT + 2)
+    try:
+        bare = wrk(f"http://{HOST}:{PORT + 2}/")
+    finally:
+        server.stop()
+    rows.append({"page": "front page bytes", "mode": "nginx static file", **nginx})
+    rows.append({"page": "front page bytes", "mode": "bare WSGI (granian)", **bare})
+    for row in rows:
+        if row.get("rps") and row["mode"] != "uncached":
+            row["vs_nginx"] = round(row["rps"] / nginx["rps"], 2)
+
+    result = {
+        "date": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
+        "machine": f"{platform.node()} {os.cpu_count()} CPUs, {platform.python_version()}",
+        "load_average": os.getloadavg(),
+        "items": ITEMS,
+        "database": "SQLite",
+        "workers": int(WORKERS),
+        "wrk": f"1 thread, {CONNECTIONS} connections, {SECONDS} s",
+        "front_page_bytes": len(front),
+        "publish_to_visible_ms": freshness,
+        "publish_command_ms": publish_ms,
+        "peak_memory_mb_per_process": memory,
+        "rows": rows,
+    }
+    out = ROOT / "bench" / "results" / f"{result['date'].replace(':', '')}.json"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(result, indent=2))
+    print_table(result)
+    say(f"written to {out.relative_to(ROOT)}")
+
+
+def print_table(result):
+    print()
+    print(
+        f"Newsroom, {result['items']:,} items, {result['database']}, granian "
+        f"{result['workers']} workers; wrk {result['wrk']}; {result['machine']}; "
+        f"load average {result['load_average'][0]:.1f}"
+    )
+    header = f"{'page':20} {'mode':20} {'req/s':>9} {'p50 ms':>8} {'p99 ms':>8} "
+    header += f"{'render ms':>9} {'queries':>7} {'vs nginx':>8}"
+    print(header)
+    print("-" * len(header))
+    for row in result["rows"]:
+
+        def cell(key, width, fmt, row=row):
+            value = row.get(key)
+            return f"{value:{width}{fmt}}" if value is not None else " " * (width - 1) + "–"
+
+        print(
+            f"{row['page']:20} {row['mode']:20} {cell('rps', 9, ',.0f')} {cell('p50_ms', 8, '.2f')}"
+            f" {cell('p99_ms', 8, '.2f')} {cell('render_p50_ms', 9, '.1f')}"
+            f" {cell('queries', 7, 'd')} {cell('vs_nginx', 8, '.2f')}"
+        )
+    print(
+        f"publish -> visible on the front page under load: {result['publish_to_visible_ms']} ms; "
+        f"peak memory per process (MB): {result['peak_memory_mb_per_process']}"
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,128 @@
+"""The site generation: one number that changes whenever anything a reader sees changes.
+
+Every cached page is stored under the generation current when it was rendered; bumping the
+generation makes every stored page unreachable at once, in every worker and on every app server
+that shares the store. Two stores:
+
+* the shared Django cache (Redis, from ``REDIS_URL``): app servers on several machines;
+* a file in the data folder, when the cache is in-process (embedded mode): the workers of one
+  machine see a bump through ``stat()``, which costs about a microsecond.
+
+Reading Redis costs a network round trip, so each worker keeps the value it read for
+``NEWSROOM_PAGE_CACHE_GENERATION_TTL`` seconds (0.25 by default): a publish is visible
+everywhere within that time, and at once in the worker that made it.
+"""
+
+import contextlib
+import os
+import secrets
+import tempfile
+import time
+from pathlib import Path
+
+from django.conf import settings
+from django.core.cache import caches
+
+GENERATION_KEY = "pagecache:generation"
+LOCAL_BACKENDS = ("LocMemCache", "DummyCache", "FileBasedCache")
+
+
+def cache_is_shared(alias="default"):
+    backend = settings.CACHES[alias]["BACKEND"]
+    return not backend.endswith(LOCAL_BACKENDS)
+
+
+class CacheGeneration:
+    """The generation as a counter in the shared cache (Redis)."""
+
+    def __init__(self, alias="default", ttl=0.25):
+        self.cache = caches[alias]
+        self.ttl = ttl
+        self._value = None
+        self._read_at = 0.0
+
+    def current(self):
+        now = time.monotonic()
+        if self._value is None or now - self._read_at >= self.ttl:
+            value = self.cache.get(GENERATION_KEY)
+            if value is None:
+                # First use, or the cache was flushed: start from a random value, so that
+                # pages stored under an earlier count cannot come back.
+                self.cache.add(GENERATION_KEY, secrets.randbelow(2**31), timeout=None)
+                value = self.cache.get(GENERATION_KEY)
+            self._value, self._read_at = str(value), now
+        return self._value
+
+    def bump(self):
+        try:
+            value = self.cache.incr(GENERATION_KEY)
+        except ValueError:  # not there yet
+            self.cache.add(GENERATION_KEY, secrets.randbelow(2**31), timeout=None)
+            value = self.cache.incr(GENERATION_KEY)
+        self._value, self._read_at = str(value), time.monotonic()
+        return self._value
+
+
+class FileGeneration:
+    """The generation as the identity of a small file, for the workers of one machine."""
+
+    def __init__(self, path):
+        self.path = Path(path)
+
+    def current(self):
+        try:
+            stat = os.stat(self.path)
+        except FileNotFoundError:
+            self._write(create_only=True)
+            stat = os.stat(self.path)
+        return f"{stat.st_ino}.{stat.st_mtime_ns}"
+
+    def bump(self):
+        self._write(create_only=False)
+        return self.current()
+
+    def _write(self, create_only):
+        # A new file renamed over the old one: a new inode, so the value changes even when two
+        # bumps fall within the file system's timestamp resolution. The first file is linked
+        # into place only if none exists, so processes starting together agree on it.
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=self.path.parent, prefix=".generation-")
+        with os.fdopen(handle, "w") as file:
+            file.write(secrets.token_hex(8))
+        if create_only:
+            with contextlib.suppress(FileExistsError):  # another process was first
+                os.link(temporary, self.path)
+            os.unlink(temporary)
+        else:
+            os.replace(temporary, self.path)
+
+
+def generation_store():
+    """The store this configuration needs: the shared cache when there is one, else a file."""
+    if cache_is_shared():
+        return CacheGeneration(ttl=settings.NEWSROOM_PAGE_CACHE_GENERATION_TTL)
+    return FileGeneration(settings.NEWSROOM_PAGE_CACHE_GENERATION_FILE)
+
+
+_store = None
+
+
+def get_store():
+    global _store
+    if _store is None:
+        _store = generation_store()
+    return _store
+
+
+def reset_store():
+    """Forget the store (tests change settings between cases)."""
+    global _store
+    _store = None
+
+
+def current():
+    return get_store().current()
+
+
+def bump():
+    return get_store().bump()

@@ -1,0 +1,189 @@
+"""What makes cached pages stale: every rule in one place.
+
+Any change a reader could see bumps the site generation (``generation.py``) once the database
+transaction commits, so every cached page (item, front page, listings, archives, topics, people,
+feeds, sitemaps, API lists, search, 404s) is rendered afresh on its next request, in every
+worker and on every app server sharing the store. One global counter rather than per-URL keys:
+an item appears on dozens of URLs (front page, listing pages, archives, topics, people, related
+items of other items, feeds), and working them out exactly is where stale pages come from. The
+cost is that a publish also re-renders unaffected pages — each once, on demand.
+
+When a CDN or Varnish is configured (``WAGTAILFRONTENDCACHE``), the URLs a change affects most
+directly are also purged there; others age out within ``NEWSROOM_CACHE_S_MAXAGE``.
+
+RULES (signal -> why)
+  page_published          a page went live or a new version of it did (also the front page's
+                          featured items and further links, which are saved with it)
+  page_unpublished        it must disappear from every listing and its own address
+  post_page_move          its address and its listings changed
+  post_delete (any page)  as unpublishing
+  post_save/post_delete   Person, Place (snippets shown on items and /people/),
+                          OrganisationSettings (header, footer), images and documents (alt text,
+                          captions, titles shown in pages), redirects (a cached 404 may now
+                          redirect), view restrictions (a page became private), sites and locales
+"""
+
+import logging
+
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save, pre_delete
+from wagtail.models import Page
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from . import generation, seek
+
+logger = logging.getLogger(__name__)
+
+
+def content_changed(urls=()):
+    """Make every cached page stale once the current transaction commits; purge ``urls``.
+
+    Other apps call this for changes no rule below covers.
+    """
+    urls = list(urls)
+    seek.content_saved()
+
+    def on_commit():
+        generation.bump()
+        if urls:
+            purge_cdn(urls)
+
+    transaction.on_commit(on_commit)
+
+
+# --- the rules --------------------------------------------------------------------------------
+def on_page_published(sender, instance, **kwargs):
+    content_changed(affected_urls(instance))
+
+
+def on_page_unpublished(sender, instance, **kwargs):
+    content_changed(affected_urls(instance))
+
+
+def on_page_moved(sender, instance, parent_page_before=None, **kwargs):
+    urls = affected_urls(instance)
+    if parent_page_before is not None:
+        urls.extend(_urls_of([parent_page_before]))
+    content_changed(urls)
+
+
+def on_page_deleting(sender, instance, **kwargs):
+    # The addresses must be worked out before the rows are gone.
+    if instance.live and cdn_configured():
+        instance._delivery_urls = affected_urls(instance)
+
+
+def on_page_deleted(sender, instance, **kwargs):
+    content_changed(getattr(instance, "_delivery_urls", ()))
+
+
+def on_page_saved(sender, instance, **kwargs):
+    # Not a reader-visible change by itself (drafts are saved too), but listings computed in
+    # this process must not outlive it (pages made in code, e.g. by factories in tests).
+    if isinstance(instance, Page):
+        seek.content_saved()
+
+
+def on_content_saved(sender, instance, **kwargs):
+    content_changed(snippet_urls(instance))
+
+
+def watched_models():
+    """The non-page models whose saves and deletions readers see."""
+    from wagtail.contrib.redirects.models import Redirect
+    from wagtail.documents import get_document_model
+    from wagtail.images import get_image_model
+    from wagtail.models import Locale, PageViewRestriction, Site
+
+    from newsroom.core.models import OrganisationSettings
+    from newsroom.topics.models import Person, Place
+
+    return [
+        Person,
+        Place,
+        OrganisationSettings,
+        get_image_model(),
+        get_document_model(),
+        Redirect,
+        PageViewRestriction,
+        Site,
+        Locale,
+    ]
+
+
+def connect():
+    page_published.connect(on_page_published, dispatch_uid="delivery-published")
+    page_unpublished.connect(on_page_unpublished, dispatch_uid="delivery-unpublished")
+    post_page_move.connect(on_page_moved, dispatch_uid="delivery-moved")
+    # Deleting any page deletes its wagtailcore_page row, whatever its type.
+    pre_delete.connect(on_page_deleting, sender=Page, dispatch_uid="delivery-page-deleting")
+    post_delete.connect(on_page_deleted, sender=Page, dispatch_uid="delivery-page-deleted")
+    post_save.connect(on_page_saved, dispatch_uid="delivery-page-saved")
+    for model in watched_models():
+        uid = f"delivery-{model._meta.label_lower}"
+        post_save.connect(on_content_saved, sender=model, dispatch_uid=uid + "-saved")
+        post_delete.connect(on_content_saved, sender=model, dispatch_uid=uid + "-deleted")
+
+
+# --- which URLs a CDN should drop at once -----------------------------------------------------
+def cdn_configured():
+    from django.conf import settings
+
+    return bool(getattr(settings, "WAGTAILFRONTENDCACHE", None))
+
+
+def affected_urls(page):
+    """The page, the front page, and for an item: the news listing, its date archives, its
+    topics and its people."""
+    if not cdn_configured():
+        return []
+    from newsroom.news.models import NewsItemPage
+
+    page = page.specific_deferred if type(page).__name__ == "Page" else page
+    urls = _urls_of([page, *page.get_ancestors().filter(depth__gte=2)])
+    if isinstance(page, NewsItemPage):
+        index_url = page.get_parent().full_url
+        if index_url:
+            date = page.display_date
+            urls += [
+                f"{index_url}{date:%Y}/",
+                f"{index_url}{date:%Y/%m}/",
+                f"{index_url}{date:%Y/%m/%d}/",
+            ]
+        urls += _urls_of(page.topics.all())
+        urls += [url for person in page.people.all() if (url := _person_url(page, person))]
+    return urls
+
+
+def snippet_urls(instance):
+    from newsroom.topics.models import Person
+
+    if isinstance(instance, Person) and cdn_configured():
+        from newsroom.topics.models import PeopleIndexPage
+
+        index = PeopleIndexPage.objects.filter(locale_id=instance.locale_id).first()
+        if index and index.full_url:
+            return [index.full_url, f"{index.full_url}{instance.slug}/"]
+    return []
+
+
+def _person_url(page, person):
+    from newsroom.topics.models import PeopleIndexPage
+
+    index = PeopleIndexPage.objects.filter(locale_id=page.locale_id).first()
+    return f"{index.full_url}{person.slug}/" if index and index.full_url else None
+
+
+def _urls_of(pages):
+    return [url for page in pages if (url := page.full_url)]
+
+
+def purge_cdn(urls):
+    from wagtail.contrib.frontend_cache.utils import PurgeBatch
+
+    batch = PurgeBatch()
+    batch.add_urls(sorted(set(urls)))
+    try:
+        batch.purge()
+    except Exception:  # a CDN outage must not break publishing; pages age out by s-maxage
+        logger.exception("Purging %s URL(s) from the CDN failed", len(batch.urls))

@@ -1,0 +1,415 @@
+"""The page cache: complete responses for anonymous readers, served before Django is reached.
+
+``PageCache`` wraps the WSGI application (see ``newsroom/wsgi.py``). For a cacheable request it
+looks the response up under (site generation, scheme, host, path, full query string): first in
+this worker's memory, then in the shared cache (Redis, when configured), and only on a miss
+calls Django. What it stores is the whole response: status, headers and the body three times
+(identity, gzip and brotli, compressed once), chosen per request by ``Accept-Encoding``. It
+answers ``If-None-Match`` / ``If-Modified-Since`` with 304.
+
+Cacheable request: GET or HEAD, no ``Authorization``, no session or CSRF cookie (so the reader is
+anonymous and has no form in progress), and a path outside ``/admin/``, ``/documents/``,
+``/media/`` and ``/static/``.
+
+Storable response: status 200 or 404, a ``Content-Length`` under the size limit, no
+``Set-Cookie``, no ``Content-Encoding``, and no ``Cache-Control`` of private, no-store or
+no-cache. A ``Vary`` on anything but Cookie and Accept-Encoding is honoured: the request's
+values are stored with the entry and must match.
+
+What invalidates an entry: a bump of the site generation (``invalidation.py``), or its age
+(``NEWSROOM_PAGE_CACHE_TIMEOUT``).
+"""
+
+import contextlib
+import gzip
+import hashlib
+import threading
+import time
+from collections import OrderedDict
+from email.utils import formatdate, parsedate_to_datetime
+
+import brotli
+from django.conf import settings
+from django.core.cache import caches
+
+from . import generation
+from .policy import private_cache_control, public_cache_control
+
+EXCLUDED_PREFIXES = ("/admin/", "/documents/", "/media/", "/static/", "/django-admin/")
+STORABLE_STATUSES = {200, 404}
+MAX_BODY_BYTES = 2 * 1024 * 1024
+COMPRESSIBLE_TYPES = (
+    "text/",
+    "application/json",
+    "application/xml",
+    "application/rss+xml",
+    "application/atom+xml",
+    "application/feed+json",
+    "application/ld+json",
+    "application/javascript",
+    "image/svg+xml",
+)
+MIN_COMPRESS_BYTES = 200
+RENDER_WAIT_SECONDS = 10
+# Headers the cache sets itself on every answer.
+OWN_HEADERS = {
+    "content-length",
+    "content-encoding",
+    "vary",
+    "etag",
+    "last-modified",
+    "cache-control",
+    "x-cache",
+    "age",
+}
+IGNORED_VARY = {"cookie", "accept-encoding", "*"}
+ENCODINGS = {}  # Accept-Encoding header -> chosen encoding (browsers send a handful of values)
+
+
+class Entry:
+    """A stored response. Plain attributes and bytes, so it pickles small and fast."""
+
+    STORED = ("status", "headers", "bodies", "etag", "last_modified", "stored_at", "vary")
+    # ``prepared`` is not stored: the answer's headers per encoding, made on first use.
+    __slots__ = (*STORED, "prepared")
+
+    def __init__(self, status, headers, bodies, etag, last_modified, stored_at, vary):
+        self.prepared = {}
+        self.status = status
+        self.headers = headers
+        self.bodies = bodies
+        self.etag = etag
+        self.last_modified = last_modified
+        self.stored_at = stored_at
+        self.vary = vary
+
+    def __getstate__(self):
+        return tuple(getattr(self, name) for name in self.STORED)
+
+    def __setstate__(self, state):
+        for name, value in zip(self.STORED, state, strict=True):
+            setattr(self, name, value)
+        self.prepared = {}
+
+    def prepare(self, encoding):
+        """(headers, body) for an answer in ``encoding``, computed once."""
+        found = self.prepared.get(encoding)
+        if found is None:
+            headers = list(self.headers)
+            compressible = len(self.bodies) > 1
+            vary = ["Accept-Encoding", "Cookie"] if compressible else ["Cookie"]
+            vary.extend(name[5:].replace("_", "-").title() for name, _ in self.vary)
+            headers.append(("Vary", ", ".join(vary)))
+            if self.status.startswith("200"):
+                headers.append(("ETag", self.etag))
+                headers.append(("Last-Modified", formatdate(self.last_modified, usegmt=True)))
+            if encoding == "304":
+                found = (headers, b"")
+            else:
+                body = self.bodies.get(encoding) or self.bodies["identity"]
+                if encoding in ("gzip", "br") and encoding in self.bodies:
+                    headers.append(("Content-Encoding", encoding))
+                headers.append(("Content-Length", str(len(body))))
+                found = (headers, body)
+            self.prepared[encoding] = found
+        return found
+
+    @property
+    def size(self):
+        return sum(len(body) for body in self.bodies.values()) + 512
+
+
+class MemoryStore:
+    """This worker's own copy of the hottest entries: least recently used out first."""
+
+    def __init__(self, max_bytes):
+        self.max_bytes = max_bytes
+        self.bytes = 0
+        self.entries = OrderedDict()
+        self.lock = threading.Lock()
+
+    def get(self, key):
+        entry = self.entries.get(key)
+        if entry is not None:
+            with contextlib.suppress(KeyError):  # evicted by another thread meanwhile
+                self.entries.move_to_end(key)
+        return entry
+
+    def set(self, key, entry):
+        with self.lock:
+            self._set(key, entry)
+
+    def _set(self, key, entry):
+        old = self.entries.pop(key, None)
+        if old is not None:
+            self.bytes -= old.size
+        self.entries[key] = entry
+        self.bytes += entry.size
+        while self.bytes > self.max_bytes and self.entries:
+            _, evicted = self.entries.popitem(last=False)
+            self.bytes -= evicted.size
+
+    def clear(self):
+        self.entries.clear()
+        self.bytes = 0
+
+
+def preferred_encoding(accept_encoding):
+    """ "br", "gzip" or "identity" for an Accept-Encoding header (q=0 means refused)."""
+    if not accept_encoding:
+        return "identity"
+    accepted = {}
+    for part in accept_encoding.lower().split(","):
+        name, _, params = part.strip().partition(";")
+        quality = 1.0
+        params = params.strip()
+        if params.startswith("q="):
+            try:
+                quality = float(params[2:])
+            except ValueError:
+                quality = 0.0
+        accepted[name.strip()] = quality
+    star = accepted.get("*", 0.0)
+    for encoding in ("br", "gzip"):
+        if accepted.get(encoding, star) > 0:
+            return encoding
+    return "identity"
+
+
+def etag_matches(if_none_match, etag):
+    if if_none_match.strip() == "*":
+        return True
+    bare = etag.removeprefix("W/")
+    return any(
+        candidate.strip().removeprefix("W/") == bare for candidate in if_none_match.split(",")
+    )
+
+
+def not_modified_since(if_modified_since, last_modified):
+    try:
+        since = parsedate_to_datetime(if_modified_since).timestamp()
+    except (TypeError, ValueError, IndexError, OverflowError):
+        return False
+    return int(last_modified) <= since
+
+
+class PageCache:
+    def __init__(self, app, *, store=None, shared=None, memory=None):
+        self.app = app
+        self.enabled = settings.NEWSROOM_PAGE_CACHE
+        self.timeout = settings.NEWSROOM_PAGE_CACHE_TIMEOUT
+        self.generation = store or generation.get_store()
+        if shared is None and generation.cache_is_shared():
+            shared = caches["default"]
+        self.shared = shared
+        self.memory = memory or MemoryStore(int(settings.NEWSROOM_PAGE_CACHE_MEMORY_MB * 2**20))
+        self.rendering = {}  # key -> Event, the pages being rendered by a thread right now
+        self.lock = threading.Lock()
+        self.session_cookie = settings.SESSION_COOKIE_NAME
+        self.csrf_cookie = settings.CSRF_COOKIE_NAME
+
+    # --- the request side -----------------------------------------------------------------
+    def __call__(self, environ, start_response):
+        if not self.enabled:
+            return self.app(environ, start_response)
+        method = environ["REQUEST_METHOD"]
+        if method not in ("GET", "HEAD"):
+            return self.app(environ, start_response)
+        path = environ.get("PATH_INFO", "")
+        if path.startswith(EXCLUDED_PREFIXES):
+            return self.app(environ, start_response)
+        if not self.is_anonymous(environ):
+            return self.pass_private(environ, start_response)
+
+        generation_value = self.generation.current()
+        key = self.key(environ, generation_value)
+        entry = self.memory.get(key)
+        source = "HIT"
+        if entry is None and self.shared is not None:
+            entry = self.shared.get(key)
+            if entry is not None:
+                self.memory.set(key, entry)
+        if entry is not None and not self.usable(entry, environ):
+            entry = None
+        if entry is None:
+            entry, passthrough, source = self.render_once(key, environ, start_response)
+            if entry is None:
+                return passthrough
+        return self.answer(entry, environ, start_response, source, method == "HEAD")
+
+    def is_anonymous(self, environ):
+        if environ.get("HTTP_AUTHORIZATION"):
+            return False
+        cookies = environ.get("HTTP_COOKIE")
+        if not cookies:
+            return True
+        names = {part.split("=", 1)[0].strip() for part in cookies.split(";")}
+        return self.session_cookie not in names and self.csrf_cookie not in names
+
+    @staticmethod
+    def key(environ, generation_value):
+        host = environ.get("HTTP_HOST") or environ.get("SERVER_NAME", "")
+        raw = "\n".join(
+            (
+                environ.get("wsgi.url_scheme", "http"),
+                host.lower(),
+                environ.get("PATH_INFO", ""),
+                environ.get("QUERY_STRING", ""),
+            )
+        )
+        digest = hashlib.blake2b(raw.encode("utf-8", "surrogateescape"), digest_size=16)
+        return f"pagecache:{generation_value}:{digest.hexdigest()}"
+
+    def usable(self, entry, environ):
+        if entry.vary and not all(environ.get(name) == value for name, value in entry.vary):
+            return False
+        return time.time() - entry.stored_at <= self.timeout
+
+    # --- the response side ----------------------------------------------------------------
+    def render_once(self, key, environ, start_response):
+        """Render a missing page, unless another thread of this worker is rendering it already:
+        then wait for its result. After a publish the hot pages are requested by every
+        connection at once, and 32 parallel renders of one page would each take 32 times longer.
+        Returns (entry, None, "MISS" or "HIT"), or (None, body, "") for an answer that could
+        not be stored."""
+        with self.lock:
+            done = self.rendering.get(key)
+            mine = done is None
+            if mine:
+                done = self.rendering[key] = threading.Event()
+        if not mine:
+            done.wait(RENDER_WAIT_SECONDS)
+            entry = self.memory.get(key)
+            if entry is not None and self.usable(entry, environ):
+                return entry, None, "HIT"
+            return self.render_and_store(key, environ, start_response)
+        try:
+            entry = self.memory.get(key)  # finished by another thread just before we looked
+            if entry is not None and self.usable(entry, environ):
+                return entry, None, "HIT"
+            return self.render_and_store(key, environ, start_response)
+        finally:
+            with self.lock:
+                del self.rendering[key]
+            done.set()
+
+    def render_and_store(self, key, environ, start_response):
+        entry, passthrough = self.render(environ, start_response)
+        if entry is not None:
+            self.memory.set(key, entry)
+            if self.shared is not None:
+                self.shared.set(key, entry, timeout=self.timeout)
+        return entry, passthrough, "MISS"
+
+    def render(self, environ, start_response):
+        """Call Django; return (entry, None) when the answer can be stored, else (None, body)."""
+        captured = {}
+
+        def capture(status, headers, exc_info=None):
+            captured["status"], captured["headers"] = status, headers
+            captured["exc_info"] = exc_info
+            return lambda data: captured.setdefault("written", []).append(data)
+
+        body = self.app(environ, capture)
+        status_line, headers = captured["status"], captured["headers"]
+        entry, length = self.make_entry(status_line, headers, environ)
+        if entry is None or captured.get("written"):
+            written = start_response(status_line, headers, captured.get("exc_info"))
+            for data in captured.get("written", []):
+                written(data)
+            return None, body
+        try:
+            content = b"".join(body)
+        finally:
+            if hasattr(body, "close"):
+                body.close()
+        if len(content) != length:
+            start_response(status_line, headers)
+            return None, [content]
+        return self.finish_entry(entry, content), None
+
+    def make_entry(self, status_line, headers, environ):
+        """(Entry without bodies, Content-Length) if the response is storable, else (None, 0)."""
+        status = int(status_line.split(" ", 1)[0])
+        if status not in STORABLE_STATUSES:
+            return None, 0
+        length = None
+        kept, vary = [], []
+        for name, value in headers:
+            lower = name.lower()
+            if lower == "set-cookie" or lower == "content-encoding":
+                return None, 0
+            if lower == "cache-control":
+                directives = value.lower()
+                if "private" in directives or "no-store" in directives or "no-cache" in directives:
+                    return None, 0
+            if lower == "content-length":
+                length = int(value)
+                continue
+            if lower == "vary":
+                for header in value.split(","):
+                    header = header.strip().lower()
+                    if header and header not in IGNORED_VARY:
+                        environ_name = "HTTP_" + header.upper().replace("-", "_")
+                        vary.append((environ_name, environ.get(environ_name)))
+                continue
+            if lower in OWN_HEADERS:
+                continue
+            kept.append((name, value))
+        if length is None or length > MAX_BODY_BYTES:
+            return None, 0
+        cache_control = None
+        for name, value in headers:
+            if name.lower() == "cache-control":
+                cache_control = value
+        kept.append(("Cache-Control", cache_control or public_cache_control(status)))
+        return Entry(status_line, kept, {}, "", 0, time.time(), tuple(vary)), length
+
+    @staticmethod
+    def finish_entry(entry, content):
+        content_type = next(
+            (value for name, value in entry.headers if name.lower() == "content-type"), ""
+        )
+        bodies = {"identity": content}
+        if len(content) >= MIN_COMPRESS_BYTES and content_type.startswith(COMPRESSIBLE_TYPES):
+            bodies["gzip"] = gzip.compress(content, compresslevel=6, mtime=0)
+            bodies["br"] = brotli.compress(content, quality=9, mode=brotli.MODE_TEXT)
+        entry.bodies = bodies
+        entry.etag = 'W/"' + hashlib.blake2b(content, digest_size=12).hexdigest() + '"'
+        entry.last_modified = int(entry.stored_at)
+        return entry
+
+    def answer(self, entry, environ, start_response, source, head):
+        if entry.status.startswith("200") and self.not_modified(entry, environ):
+            headers, _ = entry.prepare("304")
+            start_response("304 Not Modified", [*headers, ("X-Cache", source)])
+            return [b""]
+        accept = environ.get("HTTP_ACCEPT_ENCODING", "")
+        encoding = ENCODINGS.get(accept)
+        if encoding is None:
+            encoding = preferred_encoding(accept)
+            if len(ENCODINGS) < 1000:
+                ENCODINGS[accept] = encoding
+        headers, body = entry.prepare(encoding)
+        start_response(entry.status, [*headers, ("X-Cache", source)])
+        return [b""] if head else [body]
+
+    @staticmethod
+    def not_modified(entry, environ):
+        if_none_match = environ.get("HTTP_IF_NONE_MATCH")
+        if if_none_match:
+            return etag_matches(if_none_match, entry.etag)
+        if_modified_since = environ.get("HTTP_IF_MODIFIED_SINCE")
+        return bool(if_modified_since) and not_modified_since(
+            if_modified_since, entry.last_modified
+        )
+
+    def pass_private(self, environ, start_response):
+        """Signed-in readers and editors: straight to Django, and never into a shared cache."""
+
+        def mark_private(status, headers, exc_info=None):
+            if not any(name.lower() == "cache-control" for name, _ in headers):
+                headers = [*headers, ("Cache-Control", private_cache_control())]
+            return start_response(status, headers, exc_info)
+
+        return self.app(environ, mark_private)

@@ -1,0 +1,340 @@
+"""The page cache through WSGI: hits, misses, variants, 304s and what is never cached."""
+
+import gzip
+
+import brotli
+import pytest
+
+from newsroom.delivery.pagecache import PageCache, preferred_encoding
+from newsroom.news.factories import StoryPageFactory
+
+from .wsgi_client import WSGIClient
+
+HTML = (
+    b"<!DOCTYPE html><html><body>" + b"<p>The same paragraph, again.</p>" * 40 + b"</body></html>"
+)
+
+
+class FakeApp:
+    """A WSGI app answering with given status and headers; counts the renders."""
+
+    def __init__(self, status="200 OK", headers=(), body=HTML):
+        self.status, self.headers, self.body = status, list(headers), body
+        self.calls = []
+
+    def __call__(self, environ, start_response):
+        self.calls.append(environ["PATH_INFO"] + "?" + environ.get("QUERY_STRING", ""))
+        body = self.body + str(len(self.calls)).encode()
+        headers = list(self.headers)
+        if not any(name == "Content-Type" for name, _ in headers):
+            headers.insert(0, ("Content-Type", "text/html; charset=utf-8"))
+        headers.append(("Content-Length", str(len(body))))
+        start_response(self.status, headers)
+        return [body]
+
+
+def client_for(app):
+    return WSGIClient(PageCache(app))
+
+
+# --- hits, misses and keys ------------------------------------------------------------------
+def test_second_request_is_served_from_the_cache():
+    app = FakeApp()
+    client = client_for(app)
+    first, second = client.get("/en/"), client.get("/en/")
+    assert (first.cache, second.cache) == ("MISS", "HIT")
+    assert first.content == second.content
+    assert len(app.calls) == 1
+
+
+def test_every_path_and_full_query_string_is_its_own_entry():
+    app = FakeApp()
+    client = client_for(app)
+    urls = ["/en/news/", "/en/news/?page=2", "/en/news/?page=2&type=video", "/fr/news/"]
+    bodies = {url: client.get(url).content for url in urls}
+    assert len(set(bodies.values())) == len(urls)
+    assert [client.get(url).content for url in urls] == list(bodies.values())
+    assert len(app.calls) == len(urls)
+
+
+def test_hosts_do_not_share_entries():
+    app = FakeApp()
+    client = client_for(app)
+    client.get("/en/", host="a.example.org")
+    assert client.get("/en/", host="b.example.org").cache == "MISS"
+
+
+def test_head_is_answered_from_the_get_entry_without_a_body():
+    client = client_for(FakeApp())
+    full = client.get("/en/")
+    head = client.head("/en/")
+    assert head.cache == "HIT" and head.content == b""
+    assert head.headers["content-length"] == str(len(full.content))
+
+
+# --- compression ----------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("accept", "expected"),
+    [
+        ("gzip, deflate, br", "br"),
+        ("gzip", "gzip"),
+        ("br;q=0, gzip", "gzip"),
+        ("identity", "identity"),
+        ("", "identity"),
+        ("*", "br"),
+        ("gzip;q=0, br;q=0", "identity"),
+    ],
+)
+def test_encoding_is_chosen_from_accept_encoding(accept, expected):
+    assert preferred_encoding(accept) == expected
+
+
+def test_compressed_bodies_are_made_once_and_match_the_original():
+    app = FakeApp()
+    client = client_for(app)
+    plain = client.get("/en/")
+    as_gzip = client.get("/en/", accept_encoding="gzip")
+    as_br = client.get("/en/", accept_encoding="br, gzip")
+    assert len(app.calls) == 1
+    assert "content-encoding" not in plain.headers
+    assert as_gzip.headers["content-encoding"] == "gzip"
+    assert as_br.headers["content-encoding"] == "br"
+    assert gzip.decompress(as_gzip.content) == plain.content
+    assert brotli.decompress(as_br.content) == plain.content
+    assert len(as_br.content) < len(plain.content)
+    assert as_br.headers["vary"] == "Accept-Encoding, Cookie"
+
+
+def test_binary_responses_are_not_compressed():
+    app = FakeApp(headers=[("Content-Type", "image/png")], body=b"\x89PNG" * 100)
+    response = client_for(app).get("/en/picture.png", accept_encoding="br")
+    assert "content-encoding" not in response.headers
+    assert response.headers["vary"] == "Cookie"
+
+
+# --- validators -----------------------------------------------------------------------------
+def test_etag_and_last_modified_give_304():
+    client = client_for(FakeApp())
+    first = client.get("/en/")
+    etag, last_modified = first.headers["etag"], first.headers["last-modified"]
+    assert client.get("/en/", if_none_match=etag).status_code == 304
+    assert client.get("/en/", if_none_match=f'"other", {etag}').status_code == 304
+    assert client.get("/en/", if_modified_since=last_modified).status_code == 304
+    assert client.get("/en/", if_none_match='"other"').status_code == 200
+    not_modified = client.get("/en/", if_none_match=etag)
+    assert not_modified.content == b""
+    assert not_modified.headers["etag"] == etag
+    assert "cache-control" in not_modified.headers
+
+
+def test_the_same_etag_for_every_encoding():
+    client = client_for(FakeApp())
+    etag = client.get("/en/").headers["etag"]
+    assert client.get("/en/", accept_encoding="br", if_none_match=etag).status_code == 304
+
+
+# --- Cache-Control and Vary -----------------------------------------------------------------
+def test_public_answers_tell_cdns_how_long_to_keep_them(settings):
+    settings.NEWSROOM_CACHE_S_MAXAGE = 120
+    settings.NEWSROOM_CACHE_STALE_WHILE_REVALIDATE = 45
+    response = client_for(FakeApp()).get("/en/")
+    assert response.headers["cache-control"] == (
+        "public, max-age=0, s-maxage=120, stale-while-revalidate=45"
+    )
+
+
+def test_a_view_that_sets_cache_control_keeps_it():
+    app = FakeApp(headers=[("Cache-Control", "public, max-age=600")])
+    assert client_for(app).get("/en/").headers["cache-control"] == "public, max-age=600"
+
+
+def test_vary_on_other_headers_is_honoured():
+    app = FakeApp(headers=[("Vary", "Accept")])
+    client = client_for(app)
+    json = client.get("/api/items/", accept="application/json")
+    assert client.get("/api/items/", accept="application/json").cache == "HIT"
+    html = client.get("/api/items/", accept="text/html")
+    assert html.cache == "MISS" and html.content != json.content
+    assert html.headers["vary"] == "Accept-Encoding, Cookie, Accept"
+
+
+# --- never cached ---------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "path", ["/admin/", "/admin/pages/3/edit/preview/", "/documents/1/x.pdf", "/media/a.jpg"]
+)
+def test_admin_previews_documents_and_media_are_not_cached(path):
+    app = FakeApp()
+    client = client_for(app)
+    responses = [client.get(path), client.get(path)]
+    assert len(app.calls) == 2
+    assert all(response.cache is None for response in responses)
+
+
+@pytest.mark.parametrize(
+    "headers",
+    [
+        {"cookie": "sessionid=abc"},
+        {"cookie": "theme=dark; csrftoken=abc"},
+        {"authorization": "Basic dXNlcjpwYXNz"},
+    ],
+)
+def test_signed_in_readers_are_never_served_or_stored(headers):
+    app = FakeApp()
+    client = client_for(app)
+    client.get("/en/")
+    response = client.get("/en/", **headers)
+    assert response.cache is None
+    assert response.headers["cache-control"] == "private, no-cache"
+    assert len(app.calls) == 2
+
+
+def test_other_cookies_do_not_prevent_caching():
+    client = client_for(FakeApp())
+    client.get("/en/")
+    assert client.get("/en/", cookie="theme=dark").cache == "HIT"
+
+
+def test_other_methods_pass_through():
+    app = FakeApp()
+    client = client_for(app)
+    client.get("/en/")
+    assert client.post("/en/").cache is None
+    assert len(app.calls) == 2
+
+
+@pytest.mark.parametrize("status", ["500 Internal Server Error", "400 Bad Request", "301 Moved"])
+def test_errors_and_redirects_are_not_stored(status):
+    app = FakeApp(status=status)
+    client = client_for(app)
+    client.get("/en/")
+    client.get("/en/")
+    assert len(app.calls) == 2
+
+
+def test_not_found_is_stored_with_a_short_cdn_lifetime():
+    app = FakeApp(status="404 Not Found")
+    client = client_for(app)
+    client.get("/en/nothing/")
+    response = client.get("/en/nothing/")
+    assert response.status_code == 404 and response.cache == "HIT"
+    assert "s-maxage=10" in response.headers["cache-control"]
+    assert "etag" not in response.headers
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        ("Set-Cookie", "csrftoken=abc; Path=/"),
+        ("Cache-Control", "private"),
+        ("Cache-Control", "no-store"),
+        ("Cache-Control", "max-age=0, no-cache, no-store, must-revalidate, private"),
+    ],
+)
+def test_responses_that_forbid_sharing_are_not_stored(header):
+    app = FakeApp(headers=[header])
+    client = client_for(app)
+    client.get("/en/")
+    assert client.get("/en/").cache is None  # passed through, not stored
+    assert len(app.calls) == 2
+
+
+def test_switched_off_it_only_passes_through(settings):
+    settings.NEWSROOM_PAGE_CACHE = False
+    app = FakeApp()
+    client = client_for(app)
+    assert client.get("/en/").cache is None and client.get("/en/").cache is None
+    assert len(app.calls) == 2
+
+
+def test_entries_expire_after_the_timeout(settings, monkeypatch):
+    settings.NEWSROOM_PAGE_CACHE_TIMEOUT = 60
+    app = FakeApp()
+    client = client_for(app)
+    client.get("/en/")
+    import newsroom.delivery.pagecache as pagecache
+
+    real_time = pagecache.time.time
+    monkeypatch.setattr(pagecache.time, "time", lambda: real_time() + 61)
+    assert client.get("/en/").cache == "MISS"
+
+
+def test_memory_is_bounded(settings):
+    settings.NEWSROOM_PAGE_CACHE_MEMORY_MB = 0.01  # about 10 KB
+    cache = PageCache(FakeApp())
+    client = WSGIClient(cache)
+    for number in range(20):
+        client.get(f"/en/news/?page={number}")
+    assert cache.memory.bytes <= 0.01 * 2**20
+    assert 0 < len(cache.memory.entries) < 20
+
+
+# --- the real site --------------------------------------------------------------------------
+@pytest.mark.django_db
+def test_real_pages_are_cached_for_anonymous_readers(cached_site, news_index):
+    story = StoryPageFactory(parent=news_index, title="Allies meet in Vilnius")
+    for url in ["/en/", "/en/news/", story.url, "/en/search/?q=Vilnius", "/en/nothing-here/"]:
+        first = cached_site.get(url)
+        second = cached_site.get(url)
+        assert first.status_code in (200, 404), url
+        assert (first.cache, second.cache) == ("MISS", "HIT"), url
+        assert first.content == second.content
+    assert "Allies meet in Vilnius" in cached_site.get("/en/").text
+
+
+@pytest.mark.django_db
+def test_a_signed_in_editor_sees_the_page_uncached(cached_site, news_index, admin_client):
+    cached_site.get("/en/")
+    admin_client.get("/admin/")  # signs in: the session cookie is set
+    session = admin_client.cookies["sessionid"].value
+    response = cached_site.get("/en/", cookie=f"sessionid={session}")
+    assert response.cache is None
+    assert response.headers["cache-control"] == "private, no-cache"
+
+
+@pytest.mark.django_db
+def test_the_admin_is_never_cached(cached_site):
+    response = cached_site.get("/admin/login/")
+    assert response.cache is None
+    assert "public" not in response.headers.get("cache-control", "")
+
+
+def test_concurrent_misses_render_the_page_once():
+    import threading
+    import time
+
+    class SlowApp(FakeApp):
+        def __call__(self, environ, start_response):
+            time.sleep(0.2)
+            return super().__call__(environ, start_response)
+
+    app = SlowApp()
+    client = client_for(app)
+    results = []
+    threads = [
+        threading.Thread(target=lambda: results.append(client.get("/en/"))) for _ in range(8)
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len(app.calls) == 1
+    assert len({response.content for response in results}) == 1
+    assert sorted(response.cache for response in results).count("MISS") == 1
+
+
+def test_processes_starting_together_agree_on_the_first_generation(tmp_path):
+    import threading
+
+    from newsroom.delivery.generation import FileGeneration
+
+    stores = [FileGeneration(tmp_path / "generation") for _ in range(8)]
+    values = []
+    threads = [threading.Thread(target=lambda s=s: values.append(s.current())) for s in stores]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len(set(values)) == 1
+    before = stores[0].current()
+    stores[1].bump()
+    assert stores[0].current() != before
