@@ -176,7 +176,7 @@ else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 
-# --- Page cache, freshness and CDN purge (newsroom/delivery/README.md) ----------------------
+# --- Page cache, freshness and CDN purge (README: "Speed and freshness") ---------------------
 def env_seconds(name, default):
     value = env(name, str(default))
     try:
