@@ -180,4 +180,7 @@ FRENCH = {
     "Give the address of an item: ?url=<item address>.": "Indiquez l’adresse d’un contenu : ?url=<adresse du contenu>.",
     "Only the json format is available.": "Seul le format json est disponible.",
     "%(title)s (IPTC ninjs)": "%(title)s (IPTC ninjs)",
+    "%(site)s: %(feed)s": "%(site)s : %(feed)s",
+    "%(label)s: %(error)s": "%(label)s : %(error)s",
+    "Duration:": "Durée :",
 }

@@ -136,6 +136,15 @@ def test_french_front_page(client, site):
     html = page.get_text()
     for title in ENGLISH_TITLES:
         assert title not in html
+    # The feeds it announces are the French news section's, in French.
+    feeds = page.select('link[rel="alternate"][type*="xml"], link[rel="alternate"][type*="json"]')
+    assert feeds
+    for feed in feeds:
+        assert feed["href"].startswith("/fr/actualites/feed/"), feed["href"]
+        assert feed["title"].endswith(("Toutes les actualités (RSS)", "(Atom)", "(JSON Feed)"))
+        body = client.get(feed["href"]).content.decode()
+        assert FRENCH_TITLES[FEATURED[0]] in body.replace("&#8217;", "’")
+        assert not [title for title in ENGLISH_TITLES if title in body]
 
 
 def test_french_front_page_maps_featured_items_by_translation_key(site):
