@@ -2,6 +2,10 @@
 
 Called by ``newsroom setup`` when it has just created the site tree, and by
 ``newsroom load-demo``. Either everything is created or nothing (one transaction).
+
+The English newsroom comes first; then, for each other configured language that the demo has
+words for (French: demo.content_fr), its translations are made through wagtail-localize, so
+editors find them linked to their English sources and can sync them.
 """
 
 import datetime
@@ -13,8 +17,11 @@ from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.management.base import CommandError
 from django.db import transaction
-from wagtail.models import Locale, Site
+from wagtail.models import Locale, Page, Site
+from wagtail_localize.models import Translation, TranslationSource
+from wagtail_localize.strings import StringValue, extract_strings
 
+from newsroom.core.i18n import translate
 from newsroom.core.models import OrganisationSettings, StandardPage
 from newsroom.home.models import FeaturedItem, MoreLink
 from newsroom.home.site_tree import news_index, topic_index
@@ -22,7 +29,10 @@ from newsroom.images.models import NewsroomImage
 from newsroom.news.models import NewsItemPage, StoryPage, VideoPage
 from newsroom.topics.models import Person, Place, TopicPage
 
-from . import content, images
+from . import content, content_fr, images
+
+# The demo's words in each language besides English, by language code.
+TRANSLATIONS = {"fr": content_fr}
 
 ITEM_MODELS = {"story": StoryPage, "video": VideoPage}
 
@@ -48,6 +58,12 @@ def load_demo(home, stdout=None):
         explainer = _explainer(home)
         _front_page(home, items, topics, explainer)
         _organisation(home, pictures["logo"])
+        for code, _name in settings.LANGUAGES[1:]:
+            if code in TRANSLATIONS:
+                counts = _translations(
+                    home, code, TRANSLATIONS[code], items, topics, people, places, explainer
+                )
+                stdout.write(f"Demo in {code}: {counts}.\n")
     stdout.write(f"Demo newsroom loaded in {time.monotonic() - started:.1f} s.\n")
 
 
@@ -231,3 +247,135 @@ def _organisation(home, logo):
         setattr(organisation, field, value)
     organisation.logo = logo
     organisation.save()
+
+
+# --- other languages -------------------------------------------------------------------------
+
+
+class MissingTranslation(CommandError):
+    """The demo's words in a language do not cover a text the English source has."""
+
+
+def _translations(home, code, words, items, topics, people, places, explainer):
+    """Translate what ``words`` (e.g. demo.content_fr) covers into language ``code``."""
+    locale, _ = Locale.objects.get_or_create(language_code=code)
+    for iso_code, name in words.PLACES.items():
+        place = places[iso_code]
+        _translate(place, locale, {place.name: name, iso_code: iso_code}, f"PLACES[{iso_code!r}]")
+    for slug, french in words.PEOPLE.items():
+        person = people[slug]
+        english = next(entry for entry in content.PEOPLE if entry["slug"] == slug)
+        strings = {person.name: person.name, slug: slug}
+        _pair(f"PEOPLE[{slug!r}]", _fields(english, ("role", "biography")), french, strings)
+        _translate(person, locale, strings, f"PEOPLE[{slug!r}]")
+    for slug, french in words.TOPICS.items():
+        english = next(entry for entry in content.TOPICS if entry["slug"] == slug)
+        strings = _pair(
+            f"TOPICS[{slug!r}]", _fields(english, ("title", "slug", "introduction")), french
+        )
+        _translate(topics[slug], locale, strings, f"TOPICS[{slug!r}]")
+    for slug, french in words.ITEMS.items():
+        english = next(entry for entry in content.ITEMS if entry["slug"] == slug)
+        fields = ("title", "slug", "dateline", "teaser", "body")
+        if english["kind"] == "video":
+            fields += ("transcript",)
+        strings = _pair(f"ITEMS[{slug!r}]", _fields(english, fields), french)
+        _translate(items[slug], locale, strings, f"ITEMS[{slug!r}]")
+    fields = ("title", "slug", "introduction", "body")
+    strings = _pair("EXPLAINER", _fields(content.EXPLAINER, fields), words.EXPLAINER)
+    _translate(explainer, locale, strings, "EXPLAINER")
+    _translated_front_page(home, locale, words.FRONT_PAGE)
+    return (
+        f"{len(words.ITEMS)} of {len(content.ITEMS)} items, {len(words.TOPICS)} topics, "
+        f"{len(words.PEOPLE)} people, {len(words.PLACES)} places, the explainer and the front page"
+    )
+
+
+def _fields(source, names):
+    return {name: source[name] for name in names}
+
+
+def _segments(text):
+    """The texts wagtail-localize asks translators for: one per paragraph, list item or
+    heading of rich text (as it extracts them), the whole text of a plain field."""
+    if text.lstrip().startswith("<"):
+        return [string.data for string, _attrs in extract_strings(text)[1]]
+    return [StringValue.from_plaintext(text).data]
+
+
+def _pair(where, english, french, strings=None):
+    """{English segment: its translation}, from two values of the same shape (a field, a dict
+    of fields, a body's list of blocks), segment by segment."""
+    strings = {} if strings is None else strings
+    if isinstance(english, dict):
+        for key, value in english.items():
+            if key == "image":  # an illustration key, not text
+                continue
+            if key not in french:
+                raise MissingTranslation(f"demo {where} has no {key!r}")
+            _pair(f"{where}[{key!r}]", value, french[key], strings)
+    elif isinstance(english, list | tuple):
+        if not isinstance(french, list | tuple) or len(french) != len(english):
+            raise MissingTranslation(
+                f"demo {where} does not match the English: {len(english)} parts in English"
+            )
+        for position, (source, target) in enumerate(zip(english, french, strict=True)):
+            _pair(f"{where}[{position}]", source, target, strings)
+    elif isinstance(english, str):
+        sources, targets = _segments(english), _segments(french)
+        if len(sources) != len(targets):
+            raise MissingTranslation(
+                f"demo {where} has {len(targets)} segments where the English has "
+                f"{len(sources)}: {english[:80]!r}"
+            )
+        strings.update(zip(sources, targets, strict=True))
+    return strings
+
+
+def _translate(instance, locale, strings, where):
+    """Translate ``instance`` through wagtail-localize, refusing to leave any segment of it
+    untranslated (so a change to the English content that the demo's words no longer cover
+    fails here, naming the text, rather than showing English on a translated page)."""
+    translated = translate(instance, locale, strings)
+    source = TranslationSource.objects.get(
+        object_id=instance.translation_key, locale_id=instance.locale_id
+    )
+    po = Translation.objects.get(source=source, target_locale=locale).export_po()
+    missing = [
+        entry.msgid
+        for entry in po
+        if not entry.obsolete and (entry.msgid not in strings or not entry.msgstr)
+    ]
+    if missing:
+        # Raised inside load_demo's transaction: nothing half-translated is kept.
+        raise MissingTranslation(
+            f"No {locale.language_code} translation in the demo's {where} for: "
+            + "; ".join(repr(msgid) for msgid in missing)
+        )
+    if isinstance(instance, Page) and instance.first_published_at:
+        # The same moment as the source, so same-day items keep their order in listings.
+        type(translated).objects.filter(pk=translated.pk).update(
+            first_published_at=instance.first_published_at
+        )
+        translated.first_published_at = instance.first_published_at
+    return translated
+
+
+def _translated_front_page(home, locale, words):
+    strings = {home.title: words["title"], home.slug: words["slug"]}
+    front = _translate(home, locale, strings, "FRONT_PAGE")
+    # Further links are copied from the source page as they are (wagtail-localize synchronises
+    # them rather than translating them): give the French ones their own titles.
+    changed = False
+    for link in front.more_links.all():
+        if link.title:
+            if link.title not in words["more_links"]:
+                raise MissingTranslation(
+                    f"No translation in the demo's FRONT_PAGE for {link.title!r}"
+                )
+            link.title = words["more_links"][link.title]
+            link.save()
+            changed = True
+    if changed:
+        front.save_revision().publish()
+    return front

@@ -14,7 +14,7 @@ from PIL import Image
 from wagtail.embeds.exceptions import EmbedNotFoundException
 from wagtail.models import Page
 
-from demo import content
+from demo import content, content_fr, loader
 from demo.loader import load_demo
 from newsroom.core.models import OrganisationSettings, StandardPage
 from newsroom.images.models import NewsroomImage
@@ -46,9 +46,16 @@ def quiet_setup():
 
 @pytest.fixture
 def demo(home):
-    load_demo(home, stdout=io.StringIO())
+    # The English newsroom only: the French translations (tested once for all in
+    # test_demo_french.py) would add seconds to every test here.
+    with mock.patch.dict(loader.TRANSLATIONS, clear=True):
+        load_demo(home, stdout=io.StringIO())
     home.refresh_from_db()
     return home
+
+
+def english(model):
+    return model.objects.filter(locale__language_code="en")
 
 
 def soup(response):
@@ -68,8 +75,11 @@ def test_setup_twice_loads_the_demo_once_and_keeps_an_editors_change():
     out = io.StringIO()
     call_command("newsroom_setup", stdout=out)
     assert "Demo newsroom loaded" in out.getvalue()
-    assert NewsItemPage.objects.count() == 12
-    assert StoryPage.objects.count() == 11 and VideoPage.objects.count() == 1
+    assert english(NewsItemPage).count() == 12
+    assert english(StoryPage).count() == 11 and english(VideoPage).count() == 1
+    assert "Demo in fr:" in out.getvalue()
+    french = NewsItemPage.objects.filter(locale__language_code="fr")
+    assert french.count() == len(content_fr.ITEMS) == 6
 
     story = StoryPage.objects.get(slug=content.ITEMS[1]["slug"])
     story.title = "Edited by the press office"
@@ -78,16 +88,18 @@ def test_setup_twice_loads_the_demo_once_and_keeps_an_editors_change():
     out = io.StringIO()
     call_command("newsroom_setup", stdout=out)
     assert "content left as it is" in out.getvalue()
-    assert NewsItemPage.objects.count() == 12
-    assert sorted(NewsItemPage.objects.values_list("slug", flat=True)) == sorted(
+    assert english(NewsItemPage).count() == 12
+    assert french.count() == 6
+    assert sorted(english(NewsItemPage).values_list("slug", flat=True)) == sorted(
         item["slug"] for item in content.ITEMS
     )
     assert StoryPage.objects.get(slug=content.ITEMS[1]["slug"]).title == (
         "Edited by the press office"
     )
-    assert TopicPage.objects.count() == len(content.TOPICS)
-    assert Person.objects.count() == len(content.PEOPLE)
-    assert StandardPage.objects.count() == 1
+    assert english(TopicPage).count() == len(content.TOPICS)
+    assert english(Person).count() == len(content.PEOPLE)
+    assert english(StandardPage).count() == 1
+    assert StandardPage.objects.count() == TopicPage.objects.count() // len(content.TOPICS) == 2
 
 
 @pytest.mark.django_db
@@ -99,7 +111,7 @@ def test_load_demo_refuses_a_newsroom_that_already_has_items():
     home = Page.objects.get(depth=2, locale__language_code="en").specific
     with pytest.raises(CommandError, match="only loaded into an empty one"):
         load_demo(home, stdout=io.StringIO())
-    assert NewsItemPage.objects.count() == 12
+    assert english(NewsItemPage).count() == 12
     assert NewsroomImage.objects.count() == images_before
 
 
@@ -113,6 +125,17 @@ def test_load_demo_creates_nothing_when_it_fails_half_way(home):
     assert not NewsItemPage.objects.exists()
     assert not NewsroomImage.objects.exists()
     assert not TopicPage.objects.exists()
+
+
+@pytest.mark.django_db
+def test_demo_is_english_only_when_french_is_not_configured(settings):
+    settings.LANGUAGES = settings.WAGTAIL_CONTENT_LANGUAGES = [("en", "English")]
+    out = io.StringIO()
+    call_command("load_demo", stdout=out)
+    assert "Demo in fr" not in out.getvalue()
+    assert NewsItemPage.objects.count() == 12
+    assert not Page.objects.filter(locale__language_code="fr").exists()
+    assert TopicPage.objects.count() == len(content.TOPICS)
 
 
 # --- the front page --------------------------------------------------------------------------

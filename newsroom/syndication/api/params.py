@@ -58,9 +58,9 @@ def positive_int(request, name, default, maximum=None):
         return default
     number = whole_number(raw)
     if number is None or number < 1 or (maximum and number > maximum):
-        bounds = f"1 to {maximum}" if maximum else "1 or more"
+        bounds = _("1 to %(maximum)s") % {"maximum": maximum} if maximum else _("1 or more")
         raise BadRequest(
-            _("%(name)s must be a whole number from %(bounds)s, not “%(value)s”.")
+            _("%(name)s must be a whole number (%(bounds)s), not “%(value)s”.")
             % {"name": name, "bounds": bounds, "value": raw[:50]},
             {name: [_("Invalid number.")]},
         )

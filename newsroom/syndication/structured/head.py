@@ -24,6 +24,10 @@ from . import jsonld
 OG_LOCALES = {"en": "en_GB", "fr": "fr_FR"}
 
 
+def feed_title(site_title, label):
+    return _("%(site)s: %(feed)s") % {"site": site_title, "feed": label}
+
+
 def feed_links(title, feed_base):
     return [
         {
@@ -56,7 +60,10 @@ def head_context(context):
     language = get_language() or "en"
     organisation = OrganisationSettings.for_request(request)
     site_title = organisation.newsroom_title
-    news_feeds = feed_links(f"{site_title}: {_('All news')}", f"/{language}/news/feed/")
+    # The news section's address in this language (/fr/actualites/), as the navigation has it.
+    sections = context.get("sections")
+    news_url = sections["news"] if sections is not None else f"/{language}/news/"
+    news_feeds = feed_links(feed_title(site_title, _("All news")), f"{news_url}feed/")
     page = context.get("page")
     head = {"feeds": news_feeds, "canonical": None, "meta": [], "jsonld": [], "links": []}
     if page is None:
@@ -82,16 +89,20 @@ def head_context(context):
         model = NewsItemPage.item_types().get(item_type) if item_type else None
         if model is not None:
             label = str(model._meta.verbose_name_plural).capitalize()
-            head["feeds"] = feed_links(f"{site_title}: {label}", f"{page.url}{item_type}/feed/")
+            head["feeds"] = feed_links(
+                feed_title(site_title, label), f"{page.url}{item_type}/feed/"
+            )
             head["feeds"] += news_feeds
     elif isinstance(page, TopicPage):
-        head["feeds"] = feed_links(f"{site_title}: {page.title}", f"{page.url}feed/") + news_feeds
+        head["feeds"] = (
+            feed_links(feed_title(site_title, page.title), f"{page.url}feed/") + news_feeds
+        )
     elif isinstance(page, PeopleIndexPage) and context.get("person") is not None:
         person = context["person"]
         title = person.name
         description = person.role or description
         head["feeds"] = (
-            feed_links(f"{site_title}: {person.name}", f"{request.path}feed/") + news_feeds
+            feed_links(feed_title(site_title, person.name), f"{request.path}feed/") + news_feeds
         )
         og_type = "profile"
         if person.photo_id and person.photo:

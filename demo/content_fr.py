@@ -1,0 +1,561 @@
+"""The demo newsroom in French, written for the demo (not copied from any published French text).
+
+Each entry is keyed by the English object's slug (or ISO code) in demo.content and holds the
+French for each of its translatable fields, in the same shape as the English: a body is the
+same list of (block type, value) pairs, block for block. demo.loader pairs the two, segment by
+segment, into wagtail-localize's {English source text: French text}, and refuses to load a
+translation that leaves any segment without French.
+
+Items not listed here stay in English only; editors see them as untranslated in the admin.
+
+Typography: typographic apostrophe (’), « guillemets » and an ordinary space before : ; ? !,
+as in the interface catalogue (locale/fr_strings.py).
+"""
+
+# ISO 3166-1 alpha-2 code -> French short name.
+PLACES = {
+    "BE": "Belgique",
+    "BG": "Bulgarie",
+    "DE": "Allemagne",
+    "LV": "Lettonie",
+    "NL": "Pays-Bas",
+    "RO": "Roumanie",
+    "UA": "Ukraine",
+}
+
+# Names and slugs stay as they are; roles and biographies are in French.
+PEOPLE = {
+    "jens-stoltenberg": {
+        "role": "Secrétaire général",
+        "biography": (
+            "Ancien Premier ministre de la Norvège, Jens Stoltenberg est devenu le treizième "
+            "secrétaire général de l’OTAN en octobre 2014."
+        ),
+    },
+    "mircea-geoana": {
+        "role": "Secrétaire général délégué",
+        "biography": (
+            "Diplomate roumain et ancien ministre des Affaires étrangères, Mircea Geoană est "
+            "secrétaire général délégué de l’OTAN depuis octobre 2019."
+        ),
+    },
+    "ursula-von-der-leyen": {
+        "role": "Présidente de la Commission européenne",
+        "biography": (
+            "Ancienne ministre allemande de la Défense, Ursula von der Leyen préside la "
+            "Commission européenne depuis décembre 2019."
+        ),
+    },
+    "edgars-rinkevics": {
+        "role": "Président de la Lettonie",
+        "biography": (
+            "Edgars Rinkēvičs est devenu président de la Lettonie en juillet 2023, après douze "
+            "années à la tête de la diplomatie de son pays."
+        ),
+    },
+    "josep-borrell": {
+        "role": (
+            "Haut représentant de l’UE pour les affaires étrangères et la politique de sécurité"
+        ),
+        "biography": (
+            "Josep Borrell préside le Conseil des affaires étrangères de l’UE, y compris ses "
+            "réunions des ministres de la Défense, et il est vice-président de la Commission "
+            "européenne."
+        ),
+    },
+    "rob-bauer": {
+        "role": "Président du Comité militaire de l’OTAN",
+        "biography": (
+            "L’amiral Rob Bauer, de la Marine royale néerlandaise, préside depuis juin 2021 le "
+            "Comité militaire de l’OTAN, la plus haute autorité militaire de l’Alliance."
+        ),
+    },
+    "mark-rutte": {
+        "role": "Premier ministre des Pays-Bas",
+        "biography": "Mark Rutte est Premier ministre des Pays-Bas depuis 2010.",
+    },
+}
+
+TOPICS = {
+    "ukraine": {
+        "title": "Ukraine",
+        "slug": "ukraine",
+        "introduction": (
+            "Comment l’OTAN et les Alliés aident l’Ukraine à se défendre face à l’invasion à "
+            "grande échelle lancée par la Russie : consultations politiques au sein du Conseil "
+            "OTAN-Ukraine, aide pratique et non létale, formation, et travail vers une pleine "
+            "interopérabilité avec les forces alliées."
+        ),
+    },
+    "nato-eu-relations": {
+        "title": "Relations OTAN–UE",
+        "slug": "relations-otan-ue",
+        "introduction": (
+            "L’OTAN et l’Union européenne ont 22 pays membres en commun et coopèrent en matière "
+            "de gestion des crises, de mobilité militaire, de résilience, de cyberdéfense et de "
+            "soutien aux partenaires. Trois déclarations conjointes, en 2016, 2018 et 2023, en "
+            "fixent le programme."
+        ),
+    },
+    "deterrence-and-defence": {
+        "title": "Dissuasion et défense",
+        "slug": "dissuasion-et-defense",
+        "introduction": (
+            "Protéger chaque Allié contre toute menace : forces déployées à l’avant sur le flanc "
+            "est, plans de défense régionaux, police du ciel, surveillance, exercices et "
+            "capacités dans lesquelles les Alliés investissent ensemble."
+        ),
+    },
+    "resilience": {
+        "title": "Résilience",
+        "slug": "resilience",
+        "introduction": (
+            "Des sociétés capables de se préparer aux chocs, de les encaisser et de s’en "
+            "relever, qu’il s’agisse d’une attaque armée, d’une catastrophe naturelle ou du "
+            "sabotage d’infrastructures critiques. La résilience relève de chaque pays, et les "
+            "Alliés la renforcent ensemble."
+        ),
+    },
+    "partnerships": {
+        "title": "Partenariats",
+        "slug": "partenariats",
+        "introduction": (
+            "L’OTAN travaille avec des pays et des organisations du monde entier, de l’Union "
+            "européenne et des Nations unies à ses partenaires d’Europe, du Moyen-Orient et de "
+            "l’Indo-Pacifique, ainsi qu’avec la société civile et les associations de "
+            "réservistes."
+        ),
+    },
+}
+
+SECRETARY_GENERAL = "Jens Stoltenberg, secrétaire général de l’OTAN"
+
+# Six of the ten front-page items, the two featured ones included.
+ITEMS = {
+    "secretary-general-joins-eu-college-of-commissioners": {
+        "title": (
+            "Le secrétaire général reçu par le Collège des commissaires européens à Bruxelles"
+        ),
+        "slug": "le-secretaire-general-recu-par-le-college-des-commissaires",
+        "dateline": "Bruxelles",
+        "teaser": (
+            "Invité le 15 novembre 2023 par le Collège des commissaires de la Commission "
+            "européenne, Jens Stoltenberg a salué le rôle de la présidente Ursula von der Leyen "
+            "dans un rapprochement sans précédent entre l’OTAN et l’Union européenne."
+        ),
+        "body": [
+            (
+                "paragraph",
+                "<p>À l’invitation de la présidente de la Commission européenne, Ursula von der "
+                "Leyen, le secrétaire général de l’OTAN, Jens Stoltenberg, a pris part le mercredi "
+                "15 novembre à la réunion hebdomadaire du Collège des commissaires, au bâtiment "
+                "Berlaymont, à Bruxelles. Les commissaires et le secrétaire général ont évoqué la "
+                "guerre menée par la Russie contre l’Ukraine, la situation de sécurité aux abords "
+                "de l’Europe et les prochaines étapes de la coopération entre les deux "
+                "organisations.</p>",
+            ),
+            (
+                "paragraph",
+                "<p>M. Stoltenberg a remercié la présidente pour son engagement personnel en "
+                "faveur du partenariat. Il a rappelé la déclaration conjointe signée en janvier "
+                "2023, qui a étendu la coopération à la protection des infrastructures critiques, "
+                "aux technologies émergentes et de rupture, à l’espace ainsi qu’aux effets du "
+                "changement climatique sur la sécurité.</p>",
+            ),
+            (
+                "quote",
+                {
+                    "text": (
+                        "Quand l’OTAN et l’Union européenne tirent dans le même sens, toutes deux "
+                        "en sortent renforcées, et l’Ukraine le ressent."
+                    ),
+                    "attribution": SECRETARY_GENERAL,
+                },
+            ),
+            (
+                "paragraph",
+                "<p>Pour le secrétaire général, le soutien économique et financier de l’Union et "
+                "l’aide militaire des Alliés vont de pair pour permettre à l’Ukraine de "
+                "poursuivre le combat. Il a encouragé les pays européens à accroître encore leur "
+                "production de munitions et d’équipements, et demandé que les initiatives de l’UE "
+                "en faveur de l’industrie de défense restent cohérentes avec les objectifs "
+                "capacitaires de l’OTAN et ouvertes aux Alliés qui ne sont pas membres de "
+                "l’Union.</p>",
+            ),
+            (
+                "fact_box",
+                {
+                    "title": "L’OTAN et l’UE en bref",
+                    "body": (
+                        "<ul><li>22 pays sont membres des deux organisations.</li>"
+                        "<li>Des déclarations conjointes ont été signées en 2016, 2018 et "
+                        "2023.</li>"
+                        "<li>Plus de 70 actions communes guident la coopération au "
+                        "quotidien.</li></ul>"
+                    ),
+                },
+            ),
+        ],
+    },
+    "latvian-president-rinkevics-visits-nato": {
+        "title": (
+            "Le président letton Edgars Rinkēvičs à l’OTAN pour parler de l’Ukraine et de la "
+            "défense"
+        ),
+        "slug": "le-president-letton-rinkevics-en-visite-a-l-otan",
+        "dateline": "Bruxelles",
+        "teaser": (
+            "Le président de la Lettonie, Edgars Rinkēvičs, s’est rendu au siège de l’OTAN le "
+            "16 novembre 2023. Avec le secrétaire général, Jens Stoltenberg, il a fait le point "
+            "sur l’aide à l’Ukraine et sur les plans de défense adoptés par les Alliés à Vilnius."
+        ),
+        "body": [
+            (
+                "paragraph",
+                "<p>Le secrétaire général, Jens Stoltenberg, a reçu le président de la Lettonie, "
+                "Edgars Rinkēvičs, au siège de l’OTAN, à Bruxelles, le jeudi 16 novembre. Cette "
+                "visite intervenait quelques mois après l’entrée en fonction de M. Rinkēvičs, en "
+                "juillet 2023, au terme de plus de dix ans à la tête de la diplomatie "
+                "lettone.</p>",
+            ),
+            (
+                "paragraph",
+                "<p>Les deux dirigeants ont examiné les moyens de maintenir l’aide militaire et "
+                "financière à l’Ukraine tout au long de l’hiver. Ils ont aussi fait le bilan des "
+                "décisions prises par les dirigeants alliés au sommet de Vilnius, en juillet, "
+                "dont de nouveaux plans de défense régionaux et une présence avancée renforcée "
+                "sur le flanc est de l’Alliance. Le secrétaire général a salué l’effort de défense "
+                "de la Lettonie, supérieur à la référence de deux pour cent du produit intérieur "
+                "brut fixée par l’Alliance.</p>",
+            ),
+            (
+                "paragraph",
+                "<p>La Lettonie accueille l’un des huit groupements tactiques multinationaux de "
+                "l’OTAN, placé sous commandement canadien. Lors du sommet de Vilnius, le Canada "
+                "et la Lettonie ont adopté une feuille de route pour porter progressivement "
+                "cette force au niveau d’une brigade dans les années à venir, avec davantage de "
+                "troupes, d’équipements et d’infrastructures.</p>",
+            ),
+            (
+                "fact_box",
+                {
+                    "title": "La Lettonie dans l’OTAN",
+                    "body": (
+                        "<ul><li>Membre de l’Alliance depuis 2004.</li>"
+                        "<li>Pays hôte d’un groupement tactique multinational dirigé par le "
+                        "Canada, qui réunit des troupes d’une douzaine d’Alliés.</li>"
+                        "<li>Protégée par la mission de police du ciel de l’OTAN au-dessus des "
+                        "États baltes.</li></ul>"
+                    ),
+                },
+            ),
+        ],
+    },
+    "secretary-general-joins-eu-defence-ministers": {
+        "title": (
+            "Fonds marins et soutien à l’Ukraine : Jens Stoltenberg avec les ministres de la "
+            "Défense de l’UE"
+        ),
+        "slug": "stoltenberg-avec-les-ministres-de-la-defense-de-l-ue",
+        "dateline": "Bruxelles",
+        "teaser": (
+            "Devant les ministres de la Défense de l’Union européenne, réunis à Bruxelles le "
+            "14 novembre 2023, Jens Stoltenberg a présenté l’action de l’OTAN pour protéger "
+            "gazoducs et câbles sous-marins, et appelé à poursuivre l’aide militaire à l’Ukraine."
+        ),
+        "body": [
+            (
+                "paragraph",
+                "<p>Le secrétaire général de l’OTAN, Jens Stoltenberg, a participé le mardi "
+                "14 novembre, à Bruxelles, au Conseil des affaires étrangères de l’UE en "
+                "formation Défense, à l’invitation du haut représentant de l’Union pour les "
+                "affaires étrangères et la politique de sécurité, Josep Borrell.</p>",
+            ),
+            (
+                "paragraph",
+                "<p>Les échanges ont largement porté sur la sécurité des infrastructures "
+                "sous-marines critiques. Le secrétaire général est revenu sur les dégâts subis en "
+                "octobre par le gazoduc Balticconnector et par des câbles de télécommunication "
+                "voisins, en mer Baltique, et a expliqué comment les Alliés ont intensifié les "
+                "patrouilles, la surveillance et le partage d’informations dans la région. Il a "
+                "rappelé qu’un groupe de travail conjoint OTAN-UE sur la résilience des "
+                "infrastructures critiques avait remis son rapport plus tôt dans l’année, et que "
+                "les deux organisations en appliquent désormais les recommandations.</p>",
+            ),
+            (
+                "paragraph",
+                "<p>S’agissant de l’Ukraine, M. Stoltenberg a souligné que les besoins du pays en "
+                "munitions, en défense aérienne et en entretien des équipements déjà livrés "
+                "restent pressants. Il a salué les efforts européens pour augmenter la production "
+                "de munitions et plaidé pour une coordination étroite, afin que l’action de "
+                "l’OTAN et celle de l’Union continuent de se renforcer mutuellement.</p>",
+            ),
+            (
+                "fact_box",
+                {
+                    "title": "Protéger ce qui repose au fond des mers",
+                    "body": (
+                        "<p>Les câbles posés au fond des océans acheminent l’essentiel du trafic "
+                        "Internet mondial, et les gazoducs sous-marins fournissent une grande "
+                        "part de l’énergie de l’Europe. En 2023, l’OTAN a créé à son siège une "
+                        "cellule de coordination pour les infrastructures sous-marines critiques "
+                        "et décidé d’établir, au sein du Commandement maritime allié, un centre "
+                        "maritime consacré à leur sécurité.</p>"
+                    ),
+                },
+            ),
+        ],
+    },
+    "e-7a-wedgetail-chosen-to-succeed-nato-awacs": {
+        "title": (
+            "L’OTAN choisit le E-7A Wedgetail pour succéder à ses avions de surveillance AWACS"
+        ),
+        "slug": "l-otan-choisit-le-e-7a-wedgetail-pour-succeder-aux-awacs",
+        "dateline": "Bruxelles",
+        "teaser": (
+            "Six Boeing E-7A Wedgetail prendront la relève des avions radar AWACS vieillissants "
+            "de l’Alliance. La production devrait démarrer dans les prochaines années, et le "
+            "premier appareil doit entrer en service en 2031."
+        ),
+        "body": [
+            (
+                "paragraph",
+                "<p>L’OTAN a retenu le Boeing E-7A Wedgetail pour sa future capacité aéroportée "
+                "de commandement et de contrôle. Ce choix, annoncé le 15 novembre 2023, fait "
+                "suite à l’examen des solutions de remplacement de la flotte d’avions E-3A du "
+                "Système aéroporté de détection et de contrôle (AWACS), entrés en service au "
+                "début des années 1980 et dont le retrait est prévu vers 2035.</p>",
+            ),
+            (
+                "paragraph",
+                "<p>L’Agence OTAN de soutien et d’acquisition achètera six E-7A pour le compte "
+                "des Alliés participants ; le premier devrait être opérationnel en 2031. Comme "
+                "les AWACS actuels, les nouveaux appareils seront mis en œuvre par la Force "
+                "aéroportée multinationale de détection lointaine et de contrôle de l’OTAN, dont "
+                "la principale base d’opérations se trouve à Geilenkirchen, en Allemagne.</p>",
+            ),
+            (
+                "image",
+                {
+                    "image": "e3-and-e7",
+                    "caption": (
+                        "Le E-3A porte son radar dans un dôme rotatif ; le E-7A utilise un radar "
+                        "fixe monté sur le dessus du fuselage."
+                    ),
+                },
+            ),
+            (
+                "paragraph",
+                "<p>Le radar fixe à balayage électronique du E-7A peut suivre avions et navires "
+                "sur de vastes zones et transmettre cette image en temps réel aux commandants, "
+                "aux navires et aux avions de chasse. L’appareil est déjà en service dans "
+                "l’armée de l’air australienne et a été commandé par le Royaume-Uni.</p>",
+            ),
+            (
+                "quote",
+                {
+                    "text": (
+                        "Savoir ce qui se passe dans notre ciel, et le partager vite, est au cœur "
+                        "de la dissuasion. Cette décision préserve cette capacité pour des "
+                        "décennies."
+                    ),
+                    "attribution": SECRETARY_GENERAL,
+                },
+            ),
+        ],
+    },
+    "first-nato-ukraine-council-of-military-representatives": {
+        "title": "L’Ukraine siège au premier Conseil OTAN-Ukraine des représentants militaires",
+        "slug": "premier-conseil-otan-ukraine-des-representants-militaires",
+        "dateline": "Bruxelles",
+        "teaser": (
+            "Le 16 novembre 2023, le Comité militaire de l’OTAN s’est réuni pour la première "
+            "fois en Conseil OTAN-Ukraine au niveau des représentants militaires, l’Ukraine y "
+            "participant à part entière et non plus comme invitée."
+        ),
+        "body": [
+            (
+                "paragraph",
+                "<p>Pour la première fois, le Comité militaire de l’OTAN a réuni le Conseil "
+                "OTAN-Ukraine au niveau des représentants militaires, le jeudi 16 novembre. "
+                "L’amiral Rob Bauer, président du Comité militaire, a conduit la séance au siège "
+                "de l’OTAN, en présence des plus hauts représentants militaires de chaque Allié "
+                "et de l’Ukraine.</p>",
+            ),
+            (
+                "paragraph",
+                "<p>Les dirigeants alliés ont créé le Conseil OTAN-Ukraine au sommet de Vilnius, "
+                "en juillet 2023, pour succéder à la Commission OTAN-Ukraine. Au sein du Conseil, "
+                "l’Ukraine siège aux côtés des Alliés, si bien que les consultations sur les "
+                "préoccupations de sécurité communes peuvent être préparées et menées ensemble. "
+                "Les représentants militaires alliés rencontrent déjà souvent leurs homologues "
+                "ukrainiens ; le nouveau format inscrit ces contacts dans une structure "
+                "permanente.</p>",
+            ),
+            (
+                "paragraph",
+                "<p>Les représentants ont évalué la situation militaire, les besoins les plus "
+                "urgents de l’Ukraine pour les mois à venir et l’avancement du programme "
+                "d’assistance complet, qui aide les forces armées ukrainiennes à progresser vers "
+                "une pleine interopérabilité avec l’OTAN. Ils se sont aussi penchés sur les "
+                "enseignements de la guerre qui peuvent nourrir la planification et "
+                "l’entraînement de l’Alliance.</p>",
+            ),
+            (
+                "fact_box",
+                {
+                    "title": "Le Conseil OTAN-Ukraine",
+                    "body": (
+                        "<p>Le Conseil s’est réuni pour la première fois au niveau des chefs "
+                        "d’État et de gouvernement, à Vilnius, le 12 juillet 2023. Il peut aussi "
+                        "se réunir au niveau des ministres, des ambassadeurs et des représentants "
+                        "militaires, et chacun de ses membres peut demander qu’il soit convoqué "
+                        "pour des consultations en cas de crise.</p>"
+                    ),
+                },
+            ),
+        ],
+    },
+    "the-european-union-a-unique-and-essential-partner-for-nato": {
+        "title": "L’Union européenne : un partenaire unique et essentiel pour l’OTAN",
+        "slug": "l-union-europeenne-un-partenaire-unique-et-essentiel-pour-l-otan",
+        "dateline": "Bruxelles",
+        "teaser": (
+            "Partenaires depuis le début des années 2000, l’OTAN et l’Union européenne partagent "
+            "les mêmes valeurs et font face aux mêmes menaces. Ce court film montre comment "
+            "leurs atouts se complètent au service de la paix et de la sécurité."
+        ),
+        "transcript": (
+            "<p>Narrateur : Deux organisations, une même ville. À Bruxelles, l’OTAN et l’Union "
+            "européenne travaillent à quelques kilomètres l’une de l’autre, et la plupart de "
+            "leurs membres siègent aux deux tables.</p>"
+            "<p>Narrateur : Leur coopération a pris forme au début du siècle. Depuis, elles ont "
+            "agi côte à côte dans les Balkans occidentaux, au large de la Corne de l’Afrique et "
+            "en Méditerranée.</p>"
+            "<p>Narrateur : Chacune apporte ses propres atouts. L’OTAN, la défense collective et "
+            "un commandement militaire intégré. L’Union, son poids économique, sa réglementation "
+            "et des outils civils de gestion des crises.</p>"
+            "<p>Narrateur : Aujourd’hui, elles affrontent ensemble de nouvelles menaces : "
+            "cyberattaques, désinformation, sabotage des gazoducs et des câbles dont nos sociétés "
+            "dépendent.</p>"
+            "<p>Narrateur : Et depuis l’invasion de l’Ukraine par la Russie, en février 2022, "
+            "toutes deux se tiennent aux côtés de l’Ukraine, avec une aide militaire, financière "
+            "et humanitaire.</p>"
+            "<p>Narrateur : Des rôles différents. Des valeurs partagées. Un même objectif : une "
+            "Europe libre et en paix.</p>"
+        ),
+        "body": [
+            (
+                "paragraph",
+                "<p>L’OTAN et l’Union européenne ont bâti leur partenariat pas à pas, en deux "
+                "décennies. Cette vidéo retrace ce parcours, des premiers arrangements formels du "
+                "début des années 2000 à la déclaration conjointe signée à Bruxelles en janvier "
+                "2023.</p>",
+            ),
+            (
+                "image",
+                {
+                    "image": "video-poster",
+                    "caption": "Image extraite du film : l’OTAN et l’Union européenne côte à côte.",
+                },
+            ),
+            (
+                "paragraph",
+                "<p>Les deux organisations n’ont pas la même vocation. L’OTAN est une alliance "
+                "politique et militaire dont la première mission est la défense collective de ses "
+                "membres. L’Union peut mobiliser des instruments économiques, financiers, "
+                "juridiques et civils. Conjuguées, ces forces servent la paix et la sécurité en "
+                "Europe et au-delà, et elles sont au cœur de l’aide que toutes deux apportent à "
+                "l’Ukraine.</p>",
+            ),
+            (
+                "paragraph",
+                "<p>Au quotidien, la coopération s’appuie sur plus de soixante-dix actions "
+                "convenues, dans des domaines comme la mobilité militaire, la cyberdéfense, la "
+                "lutte contre les menaces hybrides, les exercices coordonnés et le soutien aux "
+                "pays partenaires. Les personnels des deux organisations se rencontrent "
+                "régulièrement, et chacune est invitée aux réunions ministérielles de "
+                "l’autre.</p>",
+            ),
+            (
+                "fact_box",
+                {
+                    "title": "Les grandes étapes",
+                    "body": (
+                        "<ul><li>2002 : déclaration OTAN-UE sur la politique européenne de "
+                        "sécurité et de défense.</li>"
+                        "<li>2003 : arrangements « Berlin plus » sur le recours de l’UE aux "
+                        "moyens de l’OTAN.</li>"
+                        "<li>2016 : première déclaration conjointe, signée à Varsovie.</li>"
+                        "<li>2018 : deuxième déclaration conjointe, signée à Bruxelles.</li>"
+                        "<li>2023 : troisième déclaration conjointe, signée à Bruxelles.</li></ul>"
+                    ),
+                },
+            ),
+        ],
+    },
+}
+
+EXPLAINER = {
+    "title": "Cinq mythes russes démontés",
+    "slug": "cinq-mythes-russes-demontes",
+    "introduction": (
+        "Certaines affirmations sur l’OTAN sont répétées si souvent qu’elles finissent par "
+        "passer pour des faits. Voici cinq des plus courantes, confrontées aux faits."
+    ),
+    "body": [
+        (
+            "paragraph",
+            "<h2>Mythe 1 : l’OTAN aurait promis de ne jamais accueillir de nouveaux membres</h2>"
+            "<p>Aucun engagement de ce type n’a jamais été pris. Le traité de 1990 sur la "
+            "réunification allemande ne portait que sur l’Allemagne, et l’article 10 du traité "
+            "fondateur de l’OTAN a toujours permis à d’autres États européens d’y adhérer. La "
+            "Russie elle-même a signé l’Acte final d’Helsinki et la Charte de Paris, qui "
+            "reconnaissent à chaque pays le droit de choisir ses alliances.</p>",
+        ),
+        (
+            "paragraph",
+            "<h2>Mythe 2 : l’OTAN encerclerait la Russie</h2>"
+            "<p>Seule une petite partie de l’immense frontière terrestre de la Russie touche des "
+            "pays de l’OTAN. La Finlande et la Suède ont demandé à adhérer en 2022 parce que la "
+            "Russie avait attaqué l’Ukraine, et non parce que l’Alliance était allée les "
+            "chercher.</p>",
+        ),
+        (
+            "paragraph",
+            "<h2>Mythe 3 : l’OTAN serait une alliance agressive</h2>"
+            "<p>L’OTAN est une alliance défensive. Son engagement fondamental, l’article 5, veut "
+            "qu’une attaque contre un Allié soit considérée comme une attaque contre tous. Toute "
+            "décision requiert l’accord de l’ensemble des membres.</p>",
+        ),
+        (
+            "paragraph",
+            "<h2>Mythe 4 : l’Occident aurait provoqué la guerre</h2>"
+            "<p>L’Ukraine ne menaçait personne. La Russie a choisi de l’envahir en 2014, puis "
+            "de nouveau en février 2022, en violation du droit international et de ses propres "
+            "engagements à respecter les frontières de l’Ukraine.</p>",
+        ),
+        (
+            "fact_box",
+            {
+                "title": "Mythe 5 : l’OTAN serait en guerre contre la Russie",
+                "body": (
+                    "<p>L’OTAN n’est pas partie au conflit. Les Alliés aident l’Ukraine à exercer "
+                    "son droit de légitime défense, que l’article 51 de la Charte des Nations "
+                    "unies garantit à tout État.</p>"
+                ),
+            },
+        ),
+    ],
+}
+
+FRONT_PAGE = {
+    "title": "Salle de presse de l’OTAN",
+    "slug": "home-fr",
+    # English further-link title -> French; links to untranslated pages are left out in French.
+    "more_links": {
+        "NATO's response to Russia's invasion of Ukraine": (
+            "La réponse de l’OTAN à l’invasion de l’Ukraine par la Russie"
+        ),
+    },
+}
