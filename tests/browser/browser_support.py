@@ -3,7 +3,8 @@
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"
+ARTIFACTS = ROOT / "test-artifacts"
+SCREENSHOTS = ARTIFACTS / "screenshots"
 
 # A phone: 375 CSS px wide at a typical pixel density. A desktop: 1280 px.
 PHONE = {
@@ -50,7 +51,8 @@ LOAD_ALL_IMAGES = """
 async () => {
   const images = Array.from(document.images);
   for (const image of images) image.loading = 'eager';
-  await Promise.all(images.map((image) => image.decode().catch(() => null)));
+  const loaded = Promise.all(images.map((image) => image.decode().catch(() => null)));
+  await Promise.race([loaded, new Promise((resolve) => setTimeout(resolve, 10000))]);
 }
 """
 
