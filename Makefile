@@ -10,7 +10,7 @@ export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 
 .DEFAULT_GOAL := help
-.PHONY: help install run serve setup demo test test-postgres lint format check messages ci clean bench
+.PHONY: help install run serve setup demo test test-browser test-postgres lint format check messages ci clean bench
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-14s %s\n", $$1, $$2}'
@@ -37,13 +37,18 @@ serve: install ## Serve without setting up (granian, production settings)
 demo: install ## Load the demo newsroom (refuses if the database already has items)
 	$(BIN)/newsroom load-demo
 
-test: install ## Run the whole test suite (SQLite, or DATABASE_URL when set)
+test: install ## Run the whole test suite, browser tests included (SQLite, or DATABASE_URL when set)
+	bash scripts/ensure-chromium.sh
 	$(BIN)/pytest
 
-test-postgres: install ## Run the test suite on PostgreSQL (TEST_DATABASE_URL, default local 'test')
+test-browser: install ## Run only the browser tests (Playwright + Debian's Chromium)
+	bash scripts/ensure-chromium.sh
+	$(BIN)/pytest tests/browser
+
+test-postgres: install ## Run the test suite on PostgreSQL (TEST_DATABASE_URL, default local 'test'); the browser tests run in `make test`
 	DATABASE_URL=$${TEST_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/test} \
 	NEWSROOM_TEST_DB_NAME=test_newsroom_$$(pwd | md5sum | cut -c1-8) \
-	SECRET_KEY=test-only-secret $(BIN)/pytest
+	SECRET_KEY=test-only-secret $(BIN)/pytest --ignore=tests/browser
 
 lint: install ## ruff lint and format check
 	$(BIN)/ruff check .

@@ -1,0 +1,36 @@
+"""axe-core finds no WCAG 2.2 A/AA violation on any public page type, on a phone or a desktop.
+
+The same visits save the screenshots under test-artifacts/screenshots/<page>-<width>.png.
+"""
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from browser_support import DEVICES, PUBLIC_PAGES, screenshot
+
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+AXE_OPTIONS = {"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]}
+
+
+def describe(violations):
+    lines = []
+    for violation in violations:
+        lines.append(f"{violation['id']} ({violation['impact']}): {violation['help']}")
+        for node in violation["nodes"][:5]:
+            lines.append(f"    {node['target']}: {node['failureSummary']}")
+    return "\n".join(lines)
+
+
+@pytest.mark.parametrize("device", ["phone", "desktop"])
+def test_every_public_page_type_passes_axe(open_page, device):
+    axe = Axe()
+    page = open_page(device)
+    width = DEVICES[device]["viewport"]["width"]
+    failures = {}
+    for name, (path, status) in PUBLIC_PAGES.items():
+        response = page.goto(path)
+        assert response.status == status, path
+        violations = axe.run(page, options=AXE_OPTIONS).response["violations"]
+        if violations:
+            failures[f"{name} ({path})"] = describe(violations)
+        screenshot(page, f"{name}-{width}")
+    assert not failures, "\n\n".join(f"{page}:\n{text}" for page, text in failures.items())
