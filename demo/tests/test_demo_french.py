@@ -277,6 +277,9 @@ def test_editors_see_linked_translations(admin_client, site):
             assert Translation.objects.filter(
                 source__object_id=source.translation_key, target_locale=site
             ).exists()
+    assert set(Person.objects.filter(locale=site).values_list("slug", flat=True)) == {
+        person["slug"] for person in content.PEOPLE
+    }
     roles = dict(Person.objects.filter(locale=site).values_list("name", "role"))
     assert roles["Jens Stoltenberg"] == "Secrétaire général"
     assert set(Place.objects.filter(locale=site).values_list("name", flat=True)) == set(
