@@ -155,13 +155,3 @@ def test_front_page_weight_on_a_phone_with_a_cold_cache(open_page, newsroom):
     assert not page.third_party_requests
     assert first_view < PAGE_WEIGHT_LIMIT, figures
     assert scrolled < PAGE_WEIGHT_LIMIT, figures
-
-
-def test_no_public_page_asks_another_site_for_anything(open_page):
-    """The external video's player frame is the one exception: it is the provider's page."""
-    page = open_page("desktop")
-    for name, (path, _status) in PUBLIC_PAGES.items():
-        if name == "video-external":
-            continue
-        page.goto(path, wait_until="networkidle")
-    assert not page.third_party_requests
