@@ -74,7 +74,7 @@ page = VideoPage(
     captions_file=captions,
     duration=datetime.timedelta(seconds=1),
 )
-NewsIndexPage.objects.get().add_child(instance=page)
+NewsIndexPage.objects.get(locale__language_code="en").add_child(instance=page)
 page.save_revision().publish()
 """
 
