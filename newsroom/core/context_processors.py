@@ -20,7 +20,7 @@ def _section_urls():
     by_model = {model: name for name, model in models.items()}
     pages = Page.objects.live().filter(locale__language_code=language, depth__lte=3)
     for page in pages.type(*models.values()):
-        urls[by_model[page.specific_class]] = page.url
+        urls[by_model[page.specific_class]] = page.url or urls[by_model[page.specific_class]]
     return urls
 
 

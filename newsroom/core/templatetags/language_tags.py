@@ -19,10 +19,12 @@ def _page_alternates(request, page):
     if request.path.startswith(own_url):
         suffix = request.path[len(own_url) :]
     translations = Page.objects.live().filter(translation_key=page.translation_key)
-    return {
-        translated.locale.language_code: translated.get_url(request) + suffix
-        for translated in translations.select_related("locale").specific(defer=True)
-    }
+    urls = {}
+    for translated in translations.select_related("locale").specific(defer=True):
+        url = translated.get_url(request)
+        if url:  # a page outside every site's tree has no address
+            urls[translated.locale.language_code] = url + suffix
+    return urls
 
 
 @register.simple_tag(takes_context=True)
