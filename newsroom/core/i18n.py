@@ -32,10 +32,6 @@ def language_name(code):
         return str(dict(settings.LANGUAGES)[code])
 
 
-def other_languages(current):
-    return [code for code, _name in settings.LANGUAGES if code != current]
-
-
 def translate(instance, locale, strings=None, publish=True):
     """Create or refresh ``instance``'s translation in ``locale`` through wagtail-localize, so
     editors see it as a linked translation that can be synced when the source changes.

@@ -109,14 +109,6 @@ class NewsIndexPage(NewsIndexSyndicationMixin, RoutablePageMixin, Page):
     def archive_years(self):
         return histogram(self.items()).years()
 
-    def archive_url(self, year, month=None, day=None):
-        path = f"{year:04d}/"
-        if month:
-            path += f"{month:02d}/"
-        if day:
-            path += f"{day:02d}/"
-        return self.url + path
-
     @re_path(r"^(?P<year>\d{4})/(?P<month>\d{2})/(?P<day>\d{2})/(?P<slug>[-\w]+)/$")
     def item(self, request, year, month, day, slug):
         date = archive_date(year, month, day)
