@@ -24,6 +24,7 @@ from wagtail.search import index
 from newsroom.core.blocks import RICH_TEXT_FEATURES, BodyBlock
 from newsroom.core.i18n import in_locale
 from newsroom.core.text import fold, plain_text
+from newsroom.scheduling.forms import NewsItemAdminForm
 
 # Rendition filter specs used by listings; for_listing() prefetches exactly these.
 LISTING_IMAGE_SPECS = ("fill-480x270", "fill-960x540")
@@ -79,6 +80,16 @@ class NewsItemPage(Page):
         related_name="+",
     )
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
+    # An embargo is Wagtail's scheduled publishing (go_live_at) plus this flag: until the go-live
+    # time the page stays not live, and accredited journalists read it in the press area.
+    share_with_press = models.BooleanField(
+        _("share with accredited journalists before release"),
+        default=False,
+        help_text=_(
+            "With a go-live time set above, signed-in journalists see this item under embargo "
+            "until that time; it is published automatically then."
+        ),
+    )
     topics = ParentalManyToManyField("topics.TopicPage", blank=True, related_name="tagged_items")
     people = ParentalManyToManyField("topics.Person", blank=True, related_name="tagged_items")
     places = ParentalManyToManyField("topics.Place", blank=True, related_name="tagged_items")
@@ -108,6 +119,11 @@ class NewsItemPage(Page):
             help_text=_("Up to three; when none are chosen the newest items on its topics show."),
         ),
     ]
+    settings_panels = [
+        *Page.settings_panels,
+        FieldPanel("share_with_press", heading=_("Embargo")),
+    ]
+    base_form_class = NewsItemAdminForm  # checks go-live times and embargoes
     search_fields = [
         *Page.search_fields,
         index.SearchField("search_text"),
