@@ -34,9 +34,7 @@ def next_due():
     go_live = Revision.objects.filter(approved_go_live_at__gte=now).aggregate(
         at=Min("approved_go_live_at")
     )["at"]
-    expiry = Page.objects.filter(live=True, expire_at__gte=now).aggregate(at=Min("expire_at"))[
-        "at"
-    ]
+    expiry = Page.objects.filter(live=True, expire_at__gte=now).aggregate(at=Min("expire_at"))["at"]
     times = [moment for moment in (go_live, expiry) if moment]
     return min(times) if times else None
 
