@@ -10,7 +10,8 @@ import datetime
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Prefetch
+from django.db.models import Exists, OuterRef, Prefetch
+from django.db.models.functions import Length, Substr
 from django.shortcuts import redirect
 from django.utils.functional import classproperty
 from django.utils.translation import gettext_lazy as _
@@ -18,7 +19,7 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images import get_image_model
-from wagtail.models import Orderable, Page, PageManager, PageQuerySet
+from wagtail.models import Orderable, Page, PageManager, PageQuerySet, PageViewRestriction
 from wagtail.search import index
 
 from newsroom.core.blocks import RICH_TEXT_FEATURES, BodyBlock
@@ -41,6 +42,7 @@ class NewsItemQuerySet(PageQuerySet):
         )
         return (
             self.live()
+            .exclude(pk__in=_in_private_sections())
             .defer_streamfields()
             .select_related("listing_image")
             .prefetch_related(Prefetch("listing_image__renditions", queryset=renditions))
@@ -50,6 +52,18 @@ class NewsItemQuerySet(PageQuerySet):
     def of_type(self, item_type):
         model = NewsItemPage.item_types()[item_type]
         return self.filter(content_type=ContentType.objects.get_for_model(model))
+
+
+def _in_private_sections():
+    """Ids of items under a view restriction (password, sign-in, groups), as a sub-select.
+
+    Wagtail's ``.public()`` reads the restrictions in a query of its own; this keeps every listing
+    at its pinned query count. A sub-select on the primary key, because the search backend only
+    filters on indexed fields."""
+    restricted = PageViewRestriction.objects.filter(
+        page__path=Substr(OuterRef("path"), 1, Length("page__path"))
+    )
+    return NewsItemPage.objects.filter(Exists(restricted)).values("pk")
 
 
 NewsItemManager = PageManager.from_queryset(NewsItemQuerySet)
