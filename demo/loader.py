@@ -55,6 +55,9 @@ def load_demo(home, stdout=None):
         stdout.write(f"Demo: {len(topics)} topics.\n")
         items = _items(news_index(home), pictures, topics, people, places)
         stdout.write(f"Demo: {len(items)} news items.\n")
+        from demo.embargo import load_embargo
+
+        load_embargo(news_index(home), pictures, topics, stdout)
         explainer = _explainer(home)
         _front_page(home, items, topics, explainer)
         _organisation(home, pictures["logo"])

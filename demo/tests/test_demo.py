@@ -75,7 +75,7 @@ def test_setup_twice_loads_the_demo_once_and_keeps_an_editors_change():
     out = io.StringIO()
     call_command("newsroom_setup", stdout=out)
     assert "Demo newsroom loaded" in out.getvalue()
-    assert english(NewsItemPage).count() == 12
+    assert english(NewsItemPage).live().count() == 12
     assert english(StoryPage).count() == 11 and english(VideoPage).count() == 1
     assert "Demo in fr:" in out.getvalue()
     french = NewsItemPage.objects.filter(locale__language_code="fr")
@@ -88,9 +88,9 @@ def test_setup_twice_loads_the_demo_once_and_keeps_an_editors_change():
     out = io.StringIO()
     call_command("newsroom_setup", stdout=out)
     assert "content left as it is" in out.getvalue()
-    assert english(NewsItemPage).count() == 12
+    assert english(NewsItemPage).live().count() == 12
     assert french.count() == 6
-    assert sorted(english(NewsItemPage).values_list("slug", flat=True)) == sorted(
+    assert sorted(english(NewsItemPage).live().values_list("slug", flat=True)) == sorted(
         item["slug"] for item in content.ITEMS
     )
     assert StoryPage.objects.get(slug=content.ITEMS[1]["slug"]).title == (
@@ -111,7 +111,7 @@ def test_load_demo_refuses_a_newsroom_that_already_has_items():
     home = Page.objects.get(depth=2, locale__language_code="en").specific
     with pytest.raises(CommandError, match="only loaded into an empty one"):
         load_demo(home, stdout=io.StringIO())
-    assert english(NewsItemPage).count() == 12
+    assert english(NewsItemPage).live().count() == 12
     assert NewsroomImage.objects.count() == images_before
 
 
@@ -133,7 +133,7 @@ def test_demo_is_english_only_when_french_is_not_configured(settings):
     out = io.StringIO()
     call_command("load_demo", stdout=out)
     assert "Demo in fr" not in out.getvalue()
-    assert NewsItemPage.objects.count() == 12
+    assert NewsItemPage.objects.live().count() == 12
     assert not Page.objects.filter(locale__language_code="fr").exists()
     assert TopicPage.objects.count() == len(content.TOPICS)
 
@@ -352,3 +352,25 @@ def test_no_teaser_or_body_sentence_is_copied_from_the_seed(demo):
 
     copied = {sentence for text in ours for sentence in _sentences(text)} & seed_sentences
     assert not copied
+
+
+def test_demo_has_an_embargoed_story_and_a_press_account(client, demo):
+    from newsroom.press.embargo import embargoed_pages
+
+    [entry] = embargoed_pages("en")
+    minutes = (entry.until - timezone.now()).total_seconds() / 60
+    assert 55 <= minutes <= 61
+    assert client.get(entry.item.url).status_code == 404  # nothing leaks before release
+    assert entry.item.title not in client.get("/en/").content.decode()
+
+
+def test_demo_prints_the_press_password_once(client, home):
+    output = io.StringIO()
+    with mock.patch.dict(loader.TRANSLATIONS, clear=True):
+        load_demo(home, stdout=output)
+    text = output.getvalue()
+    password = re.search(r"user name: press\s+password:\s+(\S+)", text).group(1)
+    response = client.post("/en/press/sign-in/", {"username": "press", "password": password})
+    assert response.status_code == 302
+    page = client.get("/en/press/").content.decode()
+    assert "EMBARGOED until" in page and "undersea infrastructure" in page

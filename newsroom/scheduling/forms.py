@@ -40,7 +40,7 @@ class NewsItemAdminForm(WagtailAdminPageForm):
                     % {"moment": moment_label(go_live_at)}
                 ),
             )
-        if embargo and not released and not go_live_at:
+        if embargo and not released and not go_live_at and "go_live_at" not in self.errors:
             self.add_error(
                 "share_with_press",
                 forms.ValidationError(
