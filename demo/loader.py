@@ -27,6 +27,7 @@ from newsroom.home.models import FeaturedItem, MoreLink
 from newsroom.home.site_tree import news_index, topic_index
 from newsroom.images.models import NewsroomImage
 from newsroom.news.models import NewsItemPage, StoryPage, VideoPage
+from newsroom.news.workflow import ensure_press_review
 from newsroom.topics.models import Person, Place, TopicPage
 
 from . import content, content_fr, images
@@ -64,6 +65,8 @@ def load_demo(home, stdout=None):
                     home, code, TRANSLATIONS[code], items, topics, people, places, explainer
                 )
                 stdout.write(f"Demo in {code}: {counts}.\n")
+        ensure_press_review()
+        stdout.write("Demo: the press officer review workflow on every news index.\n")
     stdout.write(f"Demo newsroom loaded in {time.monotonic() - started:.1f} s.\n")
 
 

@@ -60,9 +60,7 @@ def card_titles(html):
         ("advisory", "Media advisory", "See the event details"),
     ],
 )
-def test_each_type_is_listed_filtered_and_syndicated(
-    client, press_items, item_type, label, action
-):
+def test_each_type_is_listed_filtered_and_syndicated(client, press_items, item_type, label, action):
     item = press_items[item_type]
     everything = client.get("/en/news/").text
     assert item.title in card_titles(everything)
