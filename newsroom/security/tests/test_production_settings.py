@@ -31,7 +31,7 @@ def production_env(tmp_path, **extra):
 
 
 def run(args, env):
-    return subprocess.run(
+    return subprocess.run(  # noqa: S603 - our own interpreter and arguments
         [sys.executable, *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=300
     )
 
