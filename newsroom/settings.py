@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "newsroom.search",
     "newsroom.syndication",
     "newsroom.delivery",
+    "newsroom.backup",
     "demo",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
