@@ -72,7 +72,9 @@ def media_files(storage=default_storage, folder=""):
 
 
 def applied_migrations():
-    return sorted(f"{app}.{name}" for app, name in MigrationRecorder(connection).applied_migrations())
+    return sorted(
+        f"{app}.{name}" for app, name in MigrationRecorder(connection).applied_migrations()
+    )
 
 
 def write(destination, out=None):
@@ -163,8 +165,7 @@ def members(path):
                 yield member, tar.extractfile(member)
         except (tarfile.TarError, OSError, EOFError, zlib.error) as error:
             raise ArchiveError(
-                f"{path} is damaged or incomplete (truncated?): {error}. "
-                "Nothing was restored."
+                f"{path} is damaged or incomplete (truncated?): {error}. Nothing was restored."
             ) from None
 
 

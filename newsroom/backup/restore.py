@@ -218,5 +218,8 @@ def restore(path, out, verbosity=1):
     from newsroom.delivery import invalidation
 
     invalidation.content_changed()
-    say(f"Restored {sum(counts.values()):,} rows in {len(counts)} tables into {describe_database()}.")
+    say(
+        f"Restored {sum(counts.values()):,} rows in {len(counts)} tables "
+        f"into {describe_database()}."
+    )
     return counts
