@@ -75,6 +75,7 @@ INSTALLED_APPS = [
     "newsroom.syndication",
     "newsroom.delivery",
     "newsroom.security",
+    "newsroom.backup",
     "demo",
     "axes",
     "wagtail.contrib.forms",
