@@ -2,12 +2,16 @@
 alt text, caption and credit of images. Editors give them in the admin; French pages, feeds and
 structured data show the French ones, falling back to the default language's when empty."""
 
+import datetime
+
 import pytest
 from django.contrib.auth import get_user_model
 from wagtail.models import Locale, Site
 
 from newsroom.core.i18n import translate
 from newsroom.core.models import OrganisationSettings
+from newsroom.images.factories import ImageFactory
+from newsroom.news.factories import StoryPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -92,3 +96,109 @@ def test_a_readers_copy_of_the_settings_cannot_be_saved_over_the_default_texts(f
         french.save()
     settings.refresh_from_db()
     assert settings.newsroom_title == "Newsroom"
+
+
+# --- images ----------------------------------------------------------------------------------
+@pytest.fixture
+def pictured(home, news_index, french_home):
+    image = ImageFactory(
+        title="Soldiers on the range",
+        description="Soldiers aim at targets on a firing range.",
+        caption="Troops train at Adazi.",
+        credit="NATO",
+    )
+    story = StoryPageFactory(
+        parent=news_index,
+        title="Allies train together",
+        slug="allies-train-together",
+        teaser="Troops from five Allies trained together.",
+        display_date=datetime.date(2023, 11, 10),
+        listing_image=image,
+    )
+    french_story = translate(
+        story,
+        Locale.objects.get(language_code="fr"),
+        {
+            story.title: "Les Alliés s’entraînent ensemble",
+            story.slug: "les-allies-s-entrainent-ensemble",
+            story.teaser: "Des soldats de cinq pays alliés se sont entraînés ensemble.",
+        },
+    )
+    return image, story, french_story
+
+
+FRENCH_ALT = "Des soldats visent des cibles sur un champ de tir."
+FRENCH_CAPTION = "Entraînement des troupes à Adazi."
+
+
+def test_editor_gives_an_image_french_alt_text_and_caption_in_the_admin(client, editor, pictured):
+    image, story, french_story = pictured
+    url = f"/admin/images/{image.pk}/"
+    form = client.get(url).text
+    assert 'name="description__fr"' in form and 'name="caption__fr"' in form
+    response = client.post(
+        url,
+        {
+            "title": image.title,
+            "collection": image.collection_id,
+            "description": image.description,
+            "caption": image.caption,
+            "credit": image.credit,
+            "description__fr": FRENCH_ALT,
+            "caption__fr": FRENCH_CAPTION,
+            "credit__fr": "",  # empty: French pages show the English credit
+            "tags": "",
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:3000]
+    image.refresh_from_db()
+    assert image.description == "Soldiers aim at targets on a firing range."
+    assert image.texts_by_language == {"fr": {"description": FRENCH_ALT, "caption": FRENCH_CAPTION}}
+    client.logout()
+
+    french = client.get(french_story.url).text
+    assert f'alt="{FRENCH_ALT}"' in french
+    assert f'<figcaption>{FRENCH_CAPTION} <span class="credit">© NATO</span></figcaption>' in (
+        french
+    )
+    assert "Soldiers aim at targets" not in french and "Troops train at Adazi" not in french
+    assert f'alt="{FRENCH_ALT}"' in client.get("/fr/").text  # the listing card
+
+    english = client.get(story.url).text
+    assert 'alt="Soldiers aim at targets on a firing range."' in english
+    assert "<figcaption>Troops train at Adazi." in english and FRENCH_ALT not in english
+
+    api = client.get("/api/v1/items/", {"lang": "fr"}).json()["results"][0]["image"]
+    assert (api["alt"], api["caption"], api["credit"]) == (FRENCH_ALT, FRENCH_CAPTION, "NATO")
+    english_api = client.get("/api/v1/items/", {"lang": "en"}).json()["results"][0]["image"]
+    assert english_api["caption"] == "Troops train at Adazi."
+
+    feed = client.get("/fr/actualites/feed/rss/").content.decode()
+    assert FRENCH_ALT in feed and "Soldiers aim at targets" not in feed
+    ninjs = client.get(f"/api/v1/items/{french_story.pk}/ninjs/").json()
+    descriptions = ninjs["associations"][0]["descriptions"]
+    assert {(d["role"], d["value"]) for d in descriptions} == {
+        ("caption", FRENCH_CAPTION),
+        ("alt", FRENCH_ALT),
+    }
+
+
+def test_an_image_form_without_the_language_fields_keeps_the_french_texts(editor, pictured):
+    from wagtail.images.forms import get_image_form
+
+    from newsroom.images.models import NewsroomImage
+
+    image = pictured[0]
+    image.texts_by_language = {"fr": {"caption": FRENCH_CAPTION}}
+    image.save()
+    # Wagtail's partial forms (fields=...) still carry the declared French fields, but a
+    # submission that did not show them must not empty them.
+    form_class = get_image_form(NewsroomImage, fields=["title"])
+    form = form_class(
+        {"title": "Renamed", "collection": image.collection_id}, instance=image, user=editor
+    )
+    assert form.is_valid(), form.errors
+    form.save()
+    image.refresh_from_db()
+    assert image.title == "Renamed"
+    assert image.texts_by_language == {"fr": {"caption": FRENCH_CAPTION}}

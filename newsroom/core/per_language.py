@@ -32,6 +32,15 @@ def form_field_name(field, code):
     return f"{field}__{code}"
 
 
+def language_of(obj):
+    """The language of a translatable object when its locale is loaded already, otherwise the
+    active one (a page being rendered is in the active language; this never costs a query)."""
+    field = obj._meta.get_field("locale") if hasattr(obj, "locale_id") else None
+    if field is not None and field.is_cached(obj):
+        return obj.locale.language_code
+    return get_language()
+
+
 class PerLanguageTexts(models.Model):
     """Adds ``texts_by_language`` ({"fr": {"caption": "…"}}) and the reading side of it."""
 
@@ -85,6 +94,9 @@ class PerLanguageFormMixin:
         # Languages no longer configured keep their texts: nothing an editor wrote is lost.
         stored = dict(self.instance.texts_by_language or {})
         for code, _name in other_languages():
+            names = [form_field_name(field, code) for field in self.instance.per_language_fields]
+            if not any(self.add_prefix(name) in self.data for name in names):
+                continue  # a form that did not show this language's fields (e.g. bulk upload)
             texts = {}
             for field in self.instance.per_language_fields:
                 value = self.cleaned_data.get(form_field_name(field, code))
