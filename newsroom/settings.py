@@ -287,6 +287,7 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 WAGTAIL_SITE_NAME = env("NEWSROOM_SITE_NAME", "Newsroom")
 WAGTAILADMIN_BASE_URL = env("NEWSROOM_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILIMAGES_IMAGE_MODEL = "images.NewsroomImage"
+WAGTAILIMAGES_IMAGE_FORM_BASE = "newsroom.images.forms.NewsroomImageForm"
 WAGTAILDOCS_SERVE_METHOD = "direct"
 # Uploads (README: "Security"): size, pixel count (decompression bombs) and formats. SVG is
 # refused: it can carry script.

@@ -23,7 +23,8 @@ from wagtail.search import index
 
 from newsroom.core.blocks import RICH_TEXT_FEATURES, BodyBlock
 from newsroom.core.i18n import in_locale
-from newsroom.core.text import fold, plain_text
+from newsroom.core.stemming import stemmed_text
+from newsroom.core.text import plain_text
 
 from .updates import VisibleChanges
 
@@ -167,10 +168,15 @@ class NewsItemPage(VisibleChanges, Page):
 
     # --- content --------------------------------------------------------------------------
     def search_text(self):
-        """Everything a reader might search for, without accents (see core.text.fold)."""
+        """Everything a reader might search for, as stems in the item's language, without
+        accents (see core.stemming): the search view stems queries the same way."""
         people = " ".join(person.name for person in self.people.all())
         parts = [self.title, self.teaser, self.dateline, people, self.body_text()]
-        return fold(" ".join(part for part in parts if part))
+        return stemmed_text(" ".join(part for part in parts if part), self.search_language)
+
+    @property
+    def search_language(self):
+        return self.locale.language_code
 
     def body_text(self):
         chunks = []
@@ -307,7 +313,8 @@ class VideoPage(NewsItemPage):
             )
 
     def search_text(self):
-        return f"{super().search_text()} {fold(plain_text(self.transcript))}"
+        transcript = stemmed_text(plain_text(self.transcript), self.search_language)
+        return f"{super().search_text()} {transcript}"
 
     @property
     def duration_label(self):
