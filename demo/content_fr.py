@@ -494,6 +494,150 @@ ITEMS = {
             ),
         ],
     },
+    "nato-opens-first-resilience-course-for-civil-experts": {
+        "title": "L’OTAN ouvre à Bucarest son premier cours de résilience pour experts civils",
+        "slug": "l-otan-ouvre-son-premier-cours-de-resilience",
+        "dateline": "Bucarest",
+        "teaser": (
+            "Des experts civils de pays alliés et partenaires entament le 6 novembre 2023 à "
+            "Bucarest un cours de cinq jours, le premier cours de l’OTAN consacré à la résilience "
+            "des sociétés et de leurs services essentiels."
+        ),
+        "body": [
+            (
+                "paragraph",
+                "<p>L’OTAN et le Centre euro-atlantique pour la résilience de Bucarest ouvrent le "
+                "lundi 6 novembre 2023 le premier cours OTAN de résilience pour experts civils. "
+                "Jusqu’à vendredi, des spécialistes venus de ministères et d’agences civiles "
+                "étudieront comment un pays maintient son énergie, ses communications, ses "
+                "transports, son approvisionnement en eau et en nourriture et ses soins de santé "
+                "pendant une crise ou une attaque.</p>",
+            ),
+            (
+                "paragraph",
+                "<p>Le cours suit les sept exigences fondamentales de résilience nationale "
+                "adoptées par les Alliés en 2016. Les participants travailleront sur des "
+                "scénarios préparés par les experts civils de l’OTAN, d’une longue coupure "
+                "d’électricité en hiver au sabotage d’un câble sous-marin, et compareront les "
+                "plans de leurs propres pays.</p>",
+            ),
+            (
+                "paragraph",
+                "<p>La Roumanie accueille le cours au Centre euro-atlantique pour la résilience, "
+                "qu’elle a créé pour partager son expérience avec Alliés et partenaires. Le "
+                "Centre et les planificateurs civils d’urgence de l’OTAN ont conçu le programme "
+                "ensemble et fournissent les formateurs. Si cette première édition atteint ses "
+                "objectifs, le cours sera proposé chaque année.</p>",
+            ),
+            (
+                "paragraph",
+                "<p>La résilience est une responsabilité nationale et un engagement collectif : "
+                "plus chaque société est solide, plus il est difficile pour un adversaire "
+                "d’exploiter ses faiblesses. Les journalistes qui souhaitent assister à la séance "
+                "de clôture, le vendredi 10 novembre, sont invités à contacter le service de "
+                "presse du Centre.</p>",
+            ),
+        ],
+    },
+    "media-advisory-secretary-general-meets-prime-minister-rutte": {
+        "title": "Avis aux médias : le secrétaire général reçoit le Premier ministre des Pays-Bas",
+        "slug": "avis-aux-medias-le-secretaire-general-recoit-mark-rutte",
+        "dateline": "Bruxelles",
+        "teaser": (
+            "Le secrétaire général de l’OTAN, Jens Stoltenberg, recevra Mark Rutte, Premier "
+            "ministre des Pays-Bas, au siège de l’OTAN le jeudi 9 novembre 2023. Pool "
+            "uniquement ; le point de presse commun sera retransmis en direct."
+        ),
+        "venue": "Siège de l’OTAN, boulevard Léopold III, Bruxelles",
+        "accreditation_instructions": (
+            "<p>Les photographes et équipes de tournage du pool doivent disposer d’une "
+            "accréditation annuelle de presse de l’OTAN et s’inscrire par courriel auprès du "
+            "service de presse avant la date limite.</p>"
+            "<p>Les autres médias peuvent suivre le point de presse commun en direct sur le site "
+            "de l’OTAN.</p>"
+        ),
+        "body": [
+            (
+                "paragraph",
+                "<p>Le secrétaire général de l’OTAN, Jens Stoltenberg, recevra le Premier ministre "
+                "des Pays-Bas, Mark Rutte, au siège de l’OTAN à Bruxelles le jeudi 9 novembre "
+                "2023. Leurs entretiens porteront sur le soutien à l’Ukraine, la formation de "
+                "pilotes ukrainiens sur F-16 et les dépenses de défense dans l’Alliance.</p>",
+            ),
+            (
+                "paragraph",
+                "<p>14 h 30 : arrivée du Premier ministre, séance photo à l’entrée (pool). "
+                "14 h 35 : réunion, fermée à la presse. 15 h 00 : point de presse commun du "
+                "secrétaire général et du Premier ministre, suivi de quelques questions.</p>",
+            ),
+            (
+                "paragraph",
+                "<p>Le point de presse commun sera diffusé en direct sur le site de l’OTAN et sur "
+                "ses chaînes vidéo ; photos et vidéos de la visite pourront être téléchargées "
+                "gratuitement peu après. La transcription des déclarations sera publiée en "
+                "anglais et en français dans l’après-midi.</p>",
+            ),
+            (
+                "paragraph",
+                "<p>Les membres du pool se présenteront à l’entrée des visiteurs avant 13 h 45, "
+                "munis de leur carte de presse et d’une pièce d’identité ; le matériel sera "
+                "contrôlé à l’arrivée. Il n’y a pas de stationnement au siège.</p>",
+            ),
+        ],
+    },
+    "speech-by-the-secretary-general-accepting-the-kissinger-prize": {
+        "title": "Discours du secrétaire général à la remise du prix Henry A. Kissinger 2023",
+        "slug": "discours-du-secretaire-general-prix-kissinger",
+        "dateline": "Berlin",
+        "teaser": (
+            "En recevant le prix Henry A. Kissinger à l’American Academy de Berlin, Jens "
+            "Stoltenberg a parlé de ce qui unit l’Europe et l’Amérique du Nord, et de "
+            "l’importance de ce lien pour l’Ukraine."
+        ),
+        "event": "Cérémonie de remise du prix Henry A. Kissinger",
+        "place": "Berlin, American Academy",
+        "body": [
+            (
+                "paragraph",
+                "<p>Merci pour ce prix et pour vos paroles aimables. Je l’accepte avec "
+                "gratitude, en sachant qu’il revient moins à moi qu’aux personnes qui font vivre "
+                "notre Alliance chaque jour : les diplomates, les civils et surtout les femmes et "
+                "les hommes en uniforme qui protègent un milliard de personnes.</p>",
+            ),
+            (
+                "paragraph",
+                "<p>Depuis plus de soixante-dix ans, l’Europe et l’Amérique du Nord se tiennent "
+                "côte à côte. Non parce que nous sommes toujours d’accord ; nous le sommes "
+                "souvent pas. Mais parce que nous avons appris que nous sommes plus en sécurité "
+                "ensemble que séparés. Cette leçon est inscrite dans l’histoire de cette ville, "
+                "longtemps divisée, aujourd’hui unie et libre.</p>",
+            ),
+            (
+                "quote",
+                {
+                    "text": (
+                        "Soutenir l’Ukraine n’est pas de la charité. C’est un investissement dans "
+                        "notre propre sécurité."
+                    ),
+                    "attribution": SECRETARY_GENERAL,
+                },
+            ),
+            (
+                "paragraph",
+                "<p>Aujourd’hui, cette unité est mise à l’épreuve par la guerre de la Russie "
+                "contre l’Ukraine. Les Alliés ont apporté à l’Ukraine un soutien sans précédent, "
+                "et l’Allemagne est devenue l’un de ses principaux fournisseurs d’aide militaire. "
+                "Nous devons continuer, aussi longtemps qu’il le faudra, car si le président "
+                "Poutine l’emporte en Ukraine, le monde deviendra plus dangereux et nous plus "
+                "vulnérables.</p>",
+            ),
+            (
+                "paragraph",
+                "<p>Je remercie donc l’American Academy pour cet honneur, et l’Allemagne pour son "
+                "leadership. Gardons solide le lien transatlantique. Merci.</p>",
+            ),
+        ],
+    },
 }
 
 EXPLAINER = {

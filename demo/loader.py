@@ -39,6 +39,13 @@ from newsroom.topics.models import Person, Place, TopicPage
 
 from . import content, content_fr, images
 
+# Text fields each item type adds to those every item has, translated like them.
+KIND_FIELDS = {
+    "video": ("transcript",),
+    "speech": ("event", "place"),
+    "advisory": ("venue", "accreditation_instructions"),
+}
+
 # The demo's words in each language besides English, by language code.
 TRANSLATIONS = {"fr": content_fr}
 
@@ -314,8 +321,7 @@ def _translations(home, code, words, items, topics, people, places, explainer):
     for slug, french in words.ITEMS.items():
         english = next(entry for entry in content.ITEMS if entry["slug"] == slug)
         fields = ("title", "slug", "dateline", "teaser", "body")
-        if english["kind"] == "video":
-            fields += ("transcript",)
+        fields += KIND_FIELDS.get(english["kind"], ())
         strings = _pair(f"ITEMS[{slug!r}]", _fields(english, fields), french)
         _translate(items[slug], locale, strings, f"ITEMS[{slug!r}]")
     fields = ("title", "slug", "introduction", "body")

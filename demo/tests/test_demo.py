@@ -79,7 +79,7 @@ def test_setup_twice_loads_the_demo_once_and_keeps_an_editors_change():
     assert english(StoryPage).count() == 11 and english(VideoPage).count() == 1
     assert "Demo in fr:" in out.getvalue()
     french = NewsItemPage.objects.filter(locale__language_code="fr")
-    assert french.count() == len(content_fr.ITEMS) == 6
+    assert french.count() == len(content_fr.ITEMS) == 9
 
     story = StoryPage.objects.get(slug=content.ITEMS[1]["slug"])
     story.title = "Edited by the press office"
@@ -89,7 +89,7 @@ def test_setup_twice_loads_the_demo_once_and_keeps_an_editors_change():
     call_command("newsroom_setup", stdout=out)
     assert "content left as it is" in out.getvalue()
     assert english(NewsItemPage).count() == 15
-    assert french.count() == 6
+    assert french.count() == 9
     assert sorted(english(NewsItemPage).values_list("slug", flat=True)) == sorted(
         item["slug"] for item in content.ITEMS
     )

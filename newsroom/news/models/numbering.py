@@ -4,8 +4,9 @@ A number is handed out once, when a release is first published, from a counter r
 The counter is raised with one ``UPDATE ... SET last_number = last_number + 1`` before it is
 read: the UPDATE takes the row's write lock (PostgreSQL) or the database's write lock (SQLite)
 until the transaction ends, so two releases published at the same moment queue there and get
-consecutive numbers. A unique constraint on the pages' (year, number) is the last safeguard.
-The counter only ever goes up, so deleting or unpublishing a release never frees its number.
+consecutive numbers. The counter only ever goes up, so deleting or unpublishing a release never
+frees its number. Translations of a release share its number (see PressReleasePage), which is
+why the pages themselves carry no unique constraint on it.
 """
 
 from django.db import models, transaction

@@ -99,11 +99,6 @@ class PressReleasePage(NewsItemPage):
 
     class Meta:
         verbose_name = _("press release")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["release_year", "release_number"], name="press_release_number_once"
-            )
-        ]
 
     @property
     def reference(self):
@@ -125,9 +120,7 @@ class PressReleasePage(NewsItemPage):
             if self.live and self.release_number is None:
                 # The year of first publication in the organisation's time zone: a release
                 # issued at 00:30 on 1 January in Brussels belongs to the new year.
-                issued = timezone.localtime(self.first_published_at or timezone.now())
-                self.release_year = issued.year
-                self.release_number = PressReleaseCounter.next_number(issued.year)
+                self.release_year, self.release_number = self._number_for_publication()
                 if kwargs.get("update_fields") is not None:
                     kwargs["update_fields"] = {
                         *kwargs["update_fields"],
@@ -135,6 +128,23 @@ class PressReleasePage(NewsItemPage):
                         "release_number",
                     }
             return super().save(*args, **kwargs)
+
+    def _number_for_publication(self):
+        # A translation is the same release: it carries its source's number, in any language.
+        numbered = (
+            PressReleasePage.objects.filter(
+                translation_key=self.translation_key, release_number__isnull=False
+            )
+            .exclude(pk=self.pk)
+            .values_list("release_year", "release_number")
+            .first()
+        )
+        if numbered:
+            return numbered
+        # The year of first publication in the organisation's time zone: a release issued at
+        # 00:30 on 1 January in Brussels belongs to the new year.
+        issued = timezone.localtime(self.first_published_at or timezone.now())
+        return issued.year, PressReleaseCounter.next_number(issued.year)
 
 
 class SpeechPage(NewsItemPage):

@@ -219,3 +219,29 @@ def test_french_pages_show_french_dates_and_labels(client, home):
     assert "Dernière mise à jour :" in html
     html = client.get(advisory.url).text
     assert "20 novembre 2023, 10:00 CET" in html and "Ouvert aux médias" in html
+
+
+def test_a_translation_is_the_same_release_with_the_same_number(client, news_index):
+    from newsroom.core.i18n import translate
+
+    release = PressReleasePageFactory(
+        parent=news_index,
+        title="Allies welcome the agreement",
+        first_published_at=at(2023, 11, 17, 14, 0),
+    )
+    french = translate(
+        release,
+        Locale.objects.get(language_code="fr"),
+        {
+            release.title: "Les Alliés saluent l’accord",
+            release.slug: "les-allies-saluent-l-accord",
+            release.teaser: "Résumé en français.",
+        },
+    )
+    french.refresh_from_db()
+    assert french.live and (french.release_year, french.release_number) == (2023, 1)
+    assert "Communiqué de presse (2023) 1" in client.get(french.url).text
+    following = PressReleasePageFactory(
+        parent=news_index, first_published_at=at(2023, 11, 18, 9, 0)
+    )
+    assert following.release_number == 2
