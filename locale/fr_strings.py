@@ -261,4 +261,16 @@ FRENCH = {
     "Press officers": "Attachés de presse",
     "Press officer review": "Relecture par un attaché de presse",
     "Approval by a press officer": "Approbation par un attaché de presse",
+    # Security: sign-in lockout and upload limits
+    "Too many failed sign-in attempts": "Trop de tentatives de connexion échouées",
+    (
+        "Signing in with this account from your address is paused for %(minutes)s minute.",
+        "Signing in with this account from your address is paused for %(minutes)s minutes.",
+    ): (
+        "La connexion à ce compte depuis votre adresse est suspendue pendant %(minutes)s minute.",
+        "La connexion à ce compte depuis votre adresse est suspendue pendant %(minutes)s minutes.",
+    ),
+    "Signing in with this account from your address is paused.": "La connexion à ce compte depuis votre adresse est suspendue.",
+    "Wait, then try again; if you forgot your password, ask an administrator to reset it.": "Patientez, puis réessayez ; si vous avez oublié votre mot de passe, demandez à un administrateur de le réinitialiser.",
+    "This file is %(size)s; documents may be at most %(limit)s.": "Ce fichier pèse %(size)s ; un document ne peut dépasser %(limit)s.",
 }

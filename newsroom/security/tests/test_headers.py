@@ -102,3 +102,20 @@ def test_the_page_cache_replays_the_security_headers(page_cache, site):
             "cross-origin-opener-policy",
         ):
             assert second.headers[header] == first.headers[header], header
+
+
+def test_behind_a_tls_proxy_https_and_plain_requests_never_share_cache_entries(
+    page_cache, site, settings
+):
+    settings.SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    settings.SECURE_SSL_REDIRECT = True
+    settings.SECURE_HSTS_SECONDS = 3600
+    cached = WSGIClient(PageCache(django_app()))
+    https = {"X_Forwarded_Proto": "https"}
+    first, second = cached.get("/en/", **https), cached.get("/en/", **https)
+    assert (first.status_code, first.cache, second.cache) == (200, "MISS", "HIT")
+    assert second.headers["strict-transport-security"] == "max-age=3600"
+    # The same address over plain HTTP is redirected to HTTPS, not served the HTTPS copy.
+    plain = cached.get("/en/")
+    assert plain.status_code == 301
+    assert plain.headers["location"] == "https://testserver/en/"
