@@ -183,4 +183,6 @@ FRENCH = {
     "%(site)s: %(feed)s": "%(site)s : %(feed)s",
     "%(label)s: %(error)s": "%(label)s : %(error)s",
     "Duration:": "Durée :",
+    "Back in a moment": "De retour dans un instant",
+    "This page cannot be shown right now because part of our system is being restarted. Please try again in a minute.": "Cette page ne peut pas être affichée pour l’instant, car une partie de notre système redémarre. Veuillez réessayer dans une minute.",
 }
