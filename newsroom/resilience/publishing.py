@@ -9,11 +9,13 @@ one transaction means a killed publish is rolled back entirely, and the cache bu
 editor saved just before publishing is committed on its own and survives.
 """
 
+import logging
 import os
 import time
 
 from django.db import transaction
 
+logger = logging.getLogger(__name__)
 TEST_DELAY_VARIABLE = "NEWSROOM_TEST_PUBLISH_DELAY"
 
 
@@ -42,6 +44,7 @@ def connect_test_delay():
     from wagtail.signals import page_published
 
     def pause(sender, instance, **kwargs):
+        logger.warning("Test publish delay: pausing %s s inside the publish of %r", delay, instance)
         time.sleep(delay)
 
     page_published.connect(pause, weak=False, dispatch_uid="newsroom-test-publish-delay")
