@@ -43,6 +43,16 @@ FALLBACK_METHODS = (
 shared_cache_recovered = Signal()
 
 
+class Outage:
+    def __init__(self):
+        self.down_since = None
+        self.retry_at = 0.0
+        self.lock = threading.Lock()
+
+
+_outages = {}  # Redis address -> its Outage, for this process
+
+
 class ResilientRedisCache(RedisCache):
     RETRY_SECONDS = 1.0
 
@@ -57,43 +67,44 @@ class ResilientRedisCache(RedisCache):
                 "OPTIONS": {"MAX_ENTRIES": 5000},
             },
         )
-        self.down_since = None
-        self.retry_at = 0.0
-        self.state_lock = threading.Lock()
+        # Django makes one cache object per thread: the outage is shared by the whole process.
+        self.outage = _outages.setdefault(str(server), Outage())
 
     @property
     def degraded(self):
-        return self.down_since is not None
+        return self.outage.down_since is not None
 
     def _through(self, name, args, kwargs):
-        if self.down_since is not None and time.monotonic() < self.retry_at:
+        outage = self.outage
+        if outage.down_since is not None and time.monotonic() < outage.retry_at:
             return getattr(self.fallback, name)(*args, **kwargs)
         try:
             result = getattr(super(), name)(*args, **kwargs)
         except UNREACHABLE as error:
             self._went_down(error)
             return getattr(self.fallback, name)(*args, **kwargs)
-        if self.down_since is not None:
+        if outage.down_since is not None:
             self._came_back()
         return result
 
     def _went_down(self, error):
-        with self.state_lock:
-            self.retry_at = time.monotonic() + self.retry_seconds
-            if self.down_since is not None:
+        outage = self.outage
+        with outage.lock:
+            outage.retry_at = time.monotonic() + self.retry_seconds
+            if outage.down_since is not None:
                 return
-            self.down_since = time.time()
+            outage.down_since = time.time()
         logger.warning(
             "Redis is unreachable (%s): this process uses its own memory as cache until it returns",
             error,
         )
 
     def _came_back(self):
-        with self.state_lock:
-            if self.down_since is None:
+        with self.outage.lock:
+            if self.outage.down_since is None:
                 return
-            outage = time.time() - self.down_since
-            self.down_since = None
+            outage = time.time() - self.outage.down_since
+            self.outage.down_since = None
         self.fallback.clear()
         logger.warning("Redis is reachable again after %.1f s: the shared cache is back", outage)
         shared_cache_recovered.send(sender=type(self), cache=self)
