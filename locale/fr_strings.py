@@ -273,4 +273,6 @@ FRENCH = {
     "Signing in with this account from your address is paused.": "La connexion à ce compte depuis votre adresse est suspendue.",
     "Wait, then try again; if you forgot your password, ask an administrator to reset it.": "Patientez, puis réessayez ; si vous avez oublié votre mot de passe, demandez à un administrateur de le réinitialiser.",
     "This file is %(size)s; documents may be at most %(limit)s.": "Ce fichier pèse %(size)s ; un document ne peut dépasser %(limit)s.",
+    "Back in a moment": "De retour dans un instant",
+    "This page cannot be shown right now because part of our system is being restarted. Please try again in a minute.": "Cette page ne peut pas être affichée pour l’instant, car une partie de notre système redémarre. Veuillez réessayer dans une minute.",
 }

@@ -31,9 +31,13 @@ def _call(*args):
 
 def setup():
     _django()
-    _call("migrate", "--no-input", "-v", "0")
-    collect_static_if_changed()
-    _call("newsroom_setup")
+    from newsroom.resilience.setup_lock import setup_lock
+
+    # Several app servers may start at once on one database: one sets it up, the others wait.
+    with setup_lock():
+        _call("migrate", "--no-input", "-v", "0")
+        collect_static_if_changed()
+        _call("newsroom_setup")
 
 
 def collect_static_if_changed():

@@ -76,6 +76,7 @@ INSTALLED_APPS = [
     "newsroom.delivery",
     "newsroom.security",
     "newsroom.backup",
+    "newsroom.resilience",
     "demo",
     "axes",
     "wagtail.contrib.forms",
@@ -172,10 +173,17 @@ REDIS_URL = env("REDIS_URL")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django_redis.cache.RedisCache",
+            # django-redis, falling back to this process's memory while Redis is unreachable
+            # (newsroom/resilience/cache.py).
+            "BACKEND": "newsroom.resilience.cache.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env("NEWSROOM_CACHE_PREFIX", "newsroom"),
-            "OPTIONS": {"CLIENT_CLASS": "django_redis.client.DefaultClient"},
+            "OPTIONS": {
+                "CLIENT_CLASS": "django_redis.client.DefaultClient",
+                # A Redis that stops answering must not hold requests for long.
+                "SOCKET_CONNECT_TIMEOUT": 1,
+                "SOCKET_TIMEOUT": 1,
+            },
         }
     }
 else:

@@ -222,6 +222,10 @@ class PageCache:
             return self.pass_private(environ, start_response)
 
         generation_value = self.generation.current()
+        if self.shared is not None and getattr(self.shared, "degraded", False):
+            # Redis is down: other servers cannot see this one's publishes, nor it theirs, so
+            # nothing is served from or stored in a cache until it is back (resilience/cache.py).
+            return self.app(environ, start_response)
         key = self.key(environ, generation_value)
         entry = self.memory.get(key)
         source = "HIT"
