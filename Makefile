@@ -58,8 +58,12 @@ format: install ## Format and fix the code with ruff
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
-check: install ## Django system checks and missing-migration check
+check: install ## Django system checks (also --deploy with a production-like env) and missing-migration check
 	NEWSROOM_DATA_DIR=$$(mktemp -d) $(BIN)/python manage.py check
+	NEWSROOM_DATA_DIR=$$(mktemp -d) DATABASE_URL=postgres://check@127.0.0.1/check \
+	  SECRET_KEY=$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(50))') \
+	  ALLOWED_HOSTS=news.example.org NEWSROOM_HTTPS=true NEWSROOM_TRUSTED_PROXIES=1 \
+	  $(BIN)/python manage.py check --deploy --fail-level WARNING
 	NEWSROOM_DATA_DIR=$$(mktemp -d) $(BIN)/python manage.py makemigrations --check --dry-run
 
 messages: install ## Extract interface strings, apply locale/fr_strings.py, compile the catalogue

@@ -26,7 +26,15 @@ from newsroom.core.models import OrganisationSettings, StandardPage
 from newsroom.home.models import FeaturedItem, MoreLink
 from newsroom.home.site_tree import news_index, topic_index
 from newsroom.images.models import NewsroomImage
-from newsroom.news.models import NewsItemPage, StoryPage, VideoPage
+from newsroom.news.models import (
+    MediaAdvisoryPage,
+    NewsItemPage,
+    PressReleasePage,
+    SpeechPage,
+    StoryPage,
+    VideoPage,
+)
+from newsroom.news.workflow import ensure_press_review
 from newsroom.topics.models import Person, Place, TopicPage
 
 from . import content, content_fr, images
@@ -34,7 +42,13 @@ from . import content, content_fr, images
 # The demo's words in each language besides English, by language code.
 TRANSLATIONS = {"fr": content_fr}
 
-ITEM_MODELS = {"story": StoryPage, "video": VideoPage}
+ITEM_MODELS = {
+    "story": StoryPage,
+    "video": VideoPage,
+    "press-release": PressReleasePage,
+    "speech": SpeechPage,
+    "advisory": MediaAdvisoryPage,
+}
 
 
 def load_demo(home, stdout=None):
@@ -65,6 +79,8 @@ def load_demo(home, stdout=None):
                 )
                 _texts_outside_pages(home, code, TRANSLATIONS[code], pictures)
                 stdout.write(f"Demo in {code}: {counts}.\n")
+        ensure_press_review()
+        stdout.write("Demo: the press officer review workflow on every news index.\n")
     stdout.write(f"Demo newsroom loaded in {time.monotonic() - started:.1f} s.\n")
 
 
@@ -76,6 +92,11 @@ def _moment(date, hh_mm="09:00"):
     hour, minute = (int(part) for part in hh_mm.split(":"))
     zone = zoneinfo.ZoneInfo(settings.TIME_ZONE)
     return datetime.datetime(date.year, date.month, date.day, hour, minute, tzinfo=zone)
+
+
+def _when(parts):
+    """(year, month, day, hour, minute) on the newsroom's clock, as an aware date-time."""
+    return datetime.datetime(*parts, tzinfo=zoneinfo.ZoneInfo(settings.TIME_ZONE))
 
 
 def _publish(parent, page):
@@ -200,6 +221,22 @@ def _items(index, pictures, topics, people, places):
                 video_url=item["video_url"],
                 duration=item["duration"],
                 transcript=item["transcript"],
+            )
+        if item["kind"] == "speech":
+            fields.update(
+                speaker=people[item["speaker"]],
+                event=item["event"],
+                place=item["place"],
+                as_delivered=item["as_delivered"],
+            )
+        if item["kind"] == "advisory":
+            fields.update(
+                event_start=_when(item["event_start"]),
+                event_end=_when(item["event_end"]),
+                venue=item["venue"],
+                access=item["access"],
+                accreditation_deadline=_when(item["accreditation_deadline"]),
+                accreditation_instructions=item["accreditation_instructions"],
             )
         page = ITEM_MODELS[item["kind"]](**fields)
         index.add_child(instance=page)

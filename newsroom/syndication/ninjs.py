@@ -81,6 +81,13 @@ def _image_association(image, request, name, organisation, language=None):
     return association
 
 
+def _genre(kind, literal):
+    genre = {"name": str(kind.item_type_label), "literal": literal}
+    if kind.genre_uri:  # an IPTC genre, e.g. PressRelease
+        genre["uri"] = kind.genre_uri
+    return genre
+
+
 def ninjs_document(item, request):
     """The ninjs 3.1 document of one public item (``item`` may be generic or specific)."""
     from newsroom.core.models import OrganisationSettings
@@ -116,9 +123,7 @@ def ninjs_document(item, request):
             },
             {"role": "main", "contentType": "text/plain", "value": text},
         ],
-        "genres": [{"name": str(kind.item_type_label), "literal": facts.item_type(item)}]
-        if kind
-        else [],
+        "genres": [_genre(kind, facts.item_type(item))] if kind else [],
         "subjects": [
             {
                 "name": topic.title,

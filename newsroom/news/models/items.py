@@ -26,6 +26,8 @@ from newsroom.core.i18n import in_locale
 from newsroom.core.stemming import stemmed_text
 from newsroom.core.text import plain_text
 
+from .updates import VisibleChanges
+
 # Rendition filter specs used by listings; for_listing() prefetches exactly these.
 LISTING_IMAGE_SPECS = ("fill-480x270", "fill-960x540")
 RELATED_ITEMS_COUNT = 3
@@ -55,7 +57,7 @@ class NewsItemQuerySet(PageQuerySet):
 NewsItemManager = PageManager.from_queryset(NewsItemQuerySet)
 
 
-class NewsItemPage(Page):
+class NewsItemPage(VisibleChanges, Page):
     """The fields every item type shares; never created on its own."""
 
     display_date = models.DateField(
@@ -89,6 +91,8 @@ class NewsItemPage(Page):
     item_type = ""
     item_type_label = ""
     call_to_action = _("Read more")
+    schema_type = "NewsArticle"  # schema.org type of the item's JSON-LD
+    genre_uri = ""  # IPTC genre (cv.iptc.org/newscodes/genre/) given in ninjs
 
     content_panels = [
         *Page.content_panels,
@@ -273,6 +277,10 @@ class VideoPage(NewsItemPage):
     item_type = "video"
     item_type_label = _("Video")
     call_to_action = _("Watch Video")
+    visible_fields = (
+        *NewsItemPage.visible_fields,
+        *("video_file_id", "captions_file_id", "video_url", "duration", "transcript"),
+    )
 
     content_panels = [
         *NewsItemPage.content_panels,
