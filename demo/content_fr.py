@@ -703,3 +703,161 @@ FRONT_PAGE = {
         ),
     },
 }
+
+# --- texts outside the page tree (kept per language on the settings row and on each image) ---
+
+ORGANISATION = {
+    "name": "Organisation du Traité de l’Atlantique Nord",
+    "short_name": "OTAN",
+    "newsroom_title": "Salle de presse de l’OTAN",
+    "copyright_holder": "OTAN",
+    "usage_terms": (
+        "Contenu de démonstration. Les textes de ce site ont été écrits pour présenter "
+        "Newsroom et reprennent l’actualité publiée par l’OTAN en novembre 2023 ; ce ne sont "
+        "pas des déclarations officielles de l’OTAN. Les illustrations ont été dessinées pour "
+        "la démonstration et peuvent être réutilisées avec la mention « OTAN (illustration) »."
+    ),
+}
+
+IMAGE_CREDIT = "OTAN (illustration)"
+
+# Illustration key (demo.images.ILLUSTRATIONS) -> French alt text and caption. The words drawn
+# on the pictures are English, so the alt text quotes them as they are.
+IMAGES = {
+    "eu-nato": {
+        "alt": (
+            "Illustration : un cercle de douze étoiles dorées sur fond bleu, à côté d’une étoile "
+            "de boussole blanche à quatre branches dans un cercle sur un bleu plus sombre, avec "
+            "l’inscription « NATO and EU »."
+        ),
+        "caption": "L’Union européenne et l’OTAN.",
+    },
+    "latvia": {
+        "alt": (
+            "Illustration : les bandes horizontales carmin, blanche et carmin du drapeau letton, "
+            "avec une étoile de boussole blanche sur un disque bleu dans le coin, et "
+            "l’inscription « Latvia »."
+        ),
+        "caption": "La Lettonie est membre de l’OTAN depuis 2004.",
+    },
+    "undersea": {
+        "alt": (
+            "Illustration : une coupe de la mer, bleu clair en surface et sombre en profondeur, "
+            "avec un pipeline gris et un câble jaune posés sur le fond sableux, et l’inscription "
+            "« Undersea infrastructure »."
+        ),
+        "caption": "Pipelines et câbles de données relient les Alliés par le fond de la mer.",
+    },
+    "e7-wedgetail": {
+        "alt": (
+            "Illustration : la silhouette grise d’un avion à réaction portant un long radar plat "
+            "sur le fuselage, dans un ciel bleu pâle sous un soleil pâle, avec l’inscription "
+            "« E-7A Wedgetail »."
+        ),
+        "caption": "L’avion de détection et de contrôle aéroporté E-7A Wedgetail.",
+    },
+    "e3-and-e7": {
+        "alt": (
+            "Illustration : deux silhouettes d’avions l’une au-dessus de l’autre ; celle du haut "
+            "porte un grand radôme en forme de disque sur des mâts, celle du bas un long radar "
+            "plat sur le dos."
+        ),
+        "caption": "L’AWACS E-3A et le E-7A Wedgetail.",
+    },
+    "council-table": {
+        "alt": (
+            "Illustration : une table ovale avec une étoile de boussole bleue au centre, entourée "
+            "de 32 sièges dont un est en jaune, sur un fond bleu et jaune, avec l’inscription "
+            "« NATO-Ukraine Council »."
+        ),
+        "caption": "L’Ukraine siège parmi les Alliés au Conseil OTAN-Ukraine.",
+    },
+    "bulgaria": {
+        "alt": (
+            "Illustration : les bandes blanche, verte et rouge du drapeau bulgare, traversées en "
+            "bas à droite de vagues blanches, avec une étoile de boussole blanche sur un disque "
+            "bleu et l’inscription « Bulgaria »."
+        ),
+        "caption": "La Bulgarie est l’un des Alliés riverains de la mer Noire.",
+    },
+    "black-sea-sketch": {
+        "alt": (
+            "Croquis : le contour de la mer Noire en bleu foncé sur des terres couleur sable, "
+            "avec des points rouges sur sa côte ouest et les mots « Black Sea »."
+        ),
+        "caption": "La région de la mer Noire.",
+    },
+    "first-aid": {
+        "alt": (
+            "Illustration : un panneau de premiers secours vert à croix blanche, sur le bleu et "
+            "le jaune du drapeau ukrainien à gauche et le bleu, le jaune et le rouge du drapeau "
+            "roumain à droite, avec l’inscription « First aid »."
+        ),
+        "caption": "Ukraine et Roumanie : formation aux premiers secours pour les secouristes.",
+    },
+    "medal": {
+        "alt": (
+            "Illustration : une médaille dorée gravée du nombre 75, suspendue à un ruban bleu et "
+            "rouge sur fond sombre, avec l’inscription « CIOR 75 »."
+        ),
+        "caption": "La médaille du 75e anniversaire de la CIOR.",
+    },
+    "resilience": {
+        "alt": (
+            "Illustration : sept anneaux de couleur entrelacés en cercle sur fond pâle, à côté "
+            "d’une bande verticale bleue, jaune et rouge, avec l’inscription « Resilience »."
+        ),
+        "caption": "Sept exigences, une société résiliente.",
+    },
+    "seven-requirements": {
+        "alt": "Schéma : sept disques de couleur alignés, numérotés de 1 à 7.",
+        "caption": "Les sept exigences de base de l’OTAN pour la résilience nationale.",
+    },
+    "video-poster": {
+        "alt": (
+            "Illustration : un bouton de lecture blanc entre un cercle d’étoiles dorées sur fond "
+            "bleu et une étoile de boussole blanche sur un bleu plus sombre, avec l’inscription "
+            "« Video »."
+        ),
+        "caption": "L’Union européenne : un partenaire unique et essentiel pour l’OTAN.",
+    },
+    "netherlands": {
+        "alt": (
+            "Illustration : les bandes rouge, blanche et bleue du drapeau néerlandais avec une "
+            "étoile de boussole blanche sur un disque bleu, et l’inscription « Netherlands »."
+        ),
+        "caption": "Les Pays-Bas sont un membre fondateur de l’OTAN.",
+    },
+    "prize": {
+        "alt": (
+            "Illustration : un anneau doré contenant l’année 2023, encadré de deux arcs de "
+            "feuilles dorées sur fond vert foncé, avec l’inscription « Kissinger Prize »."
+        ),
+        "caption": "Le prix Henry A. Kissinger 2023.",
+    },
+}
+
+# Portrait background colours (demo.content.PEOPLE) in French.
+COLOURS = {
+    "slate grey": "gris ardoise",
+    "orange-brown": "brun orangé",
+    "dark blue": "bleu foncé",
+    "dark green": "vert foncé",
+    "royal blue": "bleu roi",
+    "deep red": "rouge profond",
+    "violet": "violet",
+}
+
+
+def portrait_alt(name, colour_name, initials):
+    return (
+        f"Portrait provisoire de {name} : une silhouette claire en buste sur fond "
+        f"{COLOURS[colour_name]}, marquée des initiales {initials}."
+    )
+
+
+def logo_alt(drawn_words):
+    return (
+        "Logo de la salle de presse de l’OTAN : une étoile de boussole blanche à quatre "
+        f"branches dans un cercle sur fond bleu, au-dessus des mots « {drawn_words} »."
+    )

@@ -84,6 +84,7 @@ def load_demo(home, stdout=None):
                 counts = _translations(
                     home, code, TRANSLATIONS[code], items, topics, people, places, explainer
                 )
+                _texts_outside_pages(home, code, TRANSLATIONS[code], pictures)
                 stdout.write(f"Demo in {code}: {counts}.\n")
         ensure_press_review()
         stdout.write("Demo: the press officer review workflow on every news index.\n")
@@ -300,6 +301,35 @@ class MissingTranslation(CommandError):
     """The demo's words in a language do not cover a text the English source has."""
 
 
+def _texts_outside_pages(home, code, words, pictures):
+    """The organisation's names and the images' alt text, caption and credit in ``code``:
+    not pages, so kept per language on their own rows (core.per_language)."""
+    site = Site.objects.filter(root_page=home).first() or Site.objects.get(is_default_site=True)
+    organisation = OrganisationSettings.for_site(site)
+    organisation.texts_by_language = {**organisation.texts_by_language, code: words.ORGANISATION}
+    organisation.save()
+    missing = [d.key for d in images.ILLUSTRATIONS if d.key not in words.IMAGES]
+    if missing:
+        raise MissingTranslation(f"No {code} alt text in the demo's IMAGES for: {missing}")
+    texts = {d.key: words.IMAGES[d.key] for d in images.ILLUSTRATIONS}
+    for person in content.PEOPLE:
+        _hex, colour = person["colour"]
+        role = words.PEOPLE.get(person["slug"], {}).get("role", "")
+        alt = words.portrait_alt(person["name"], colour, images.initials(person["name"]))
+        texts[f"person-{person['slug']}"] = {"alt": alt, "caption": role}
+    texts["logo"] = {"alt": words.logo_alt(content.ORGANISATION["newsroom_title"])}
+    for key, text in texts.items():
+        image = pictures[key]
+        own = {"description": text["alt"], "caption": text.get("caption", "")}
+        if image.credit:
+            own["credit"] = words.IMAGE_CREDIT
+        image.texts_by_language = {
+            **image.texts_by_language,
+            code: {field: value for field, value in own.items() if value},
+        }
+        image.save(update_fields=["texts_by_language"])
+
+
 def _translations(home, code, words, items, topics, people, places, explainer):
     """Translate what ``words`` (e.g. demo.content_fr) covers into language ``code``."""
     locale, _ = Locale.objects.get_or_create(language_code=code)
@@ -405,20 +435,7 @@ def _translate(instance, locale, strings, where):
 
 
 def _translated_front_page(home, locale, words):
-    strings = {home.title: words["title"], home.slug: words["slug"]}
-    front = _translate(home, locale, strings, "FRONT_PAGE")
-    # Further links are copied from the source page as they are (wagtail-localize synchronises
-    # them rather than translating them): give the French ones their own titles.
-    changed = False
-    for link in front.more_links.all():
-        if link.title:
-            if link.title not in words["more_links"]:
-                raise MissingTranslation(
-                    f"No translation in the demo's FRONT_PAGE for {link.title!r}"
-                )
-            link.title = words["more_links"][link.title]
-            link.save()
-            changed = True
-    if changed:
-        front.save_revision().publish()
-    return front
+    # Further links are translated with the page (MoreLink is translatable): their titles are
+    # segments like the page's own.
+    strings = {home.title: words["title"], home.slug: words["slug"], **words["more_links"]}
+    return _translate(home, locale, strings, "FRONT_PAGE")

@@ -2,6 +2,8 @@
 `make messages` (scripts/messages.py), which then compiles the catalogue."""
 
 FRENCH = {
+    "texts in other languages": "textes dans les autres langues",
+    "Leave empty to show the default language’s text.": "Laisser vide pour afficher le texte de la langue par défaut.",
     "Leave empty to use the caption stored with the image.": "Laisser vide pour reprendre la légende enregistrée avec l’image.",
     "Address of the video, e.g. a YouTube page.": "Adresse de la vidéo, par exemple une page YouTube.",
     "Defaults to the document's title.": "Par défaut, le titre du document.",

@@ -187,6 +187,28 @@ def test_no_english_headline_on_any_french_page(client, site):
             assert title not in text, (url, title)
 
 
+def test_french_pages_show_the_french_organisation_and_image_texts(client, site):
+    from demo import images
+
+    english_alts = {drawing.alt for drawing in images.ILLUSTRATIONS}
+    english_captions = {drawing.caption for drawing in images.ILLUSTRATIONS}
+    french_alts = {text["alt"] for text in content_fr.IMAGES.values()}
+    seen_french_alts = set()
+    for url in french_urls(client):
+        page = soup(client.get(url))
+        assert page.select_one(".site-title").get_text() == "Salle de presse de l’OTAN", url
+        assert "NATO Newsroom" not in page.title.get_text(), url
+        alts = {img["alt"] for img in page.select("img[alt]")}
+        assert not alts & english_alts, (url, alts & english_alts)
+        assert not [alt for alt in alts if alt.startswith(("Placeholder portrait", "NATO "))]
+        seen_french_alts |= alts & french_alts
+        captions = {" ".join(figure.get_text(" ").split()) for figure in page.select("figcaption")}
+        assert not [c for c in captions for english in english_captions if english in c], url
+        assert not [c for c in captions if "NATO (illustration)" in c], url
+    assert len(seen_french_alts) >= 5
+    assert "© OTAN" in client.get("/fr/").text
+
+
 # --- items -----------------------------------------------------------------------------------
 
 
