@@ -125,6 +125,24 @@ def test_numbers_are_never_reused(client, editor, news_index):
     assert PressReleaseCounter.objects.get().last_number == 3
 
 
+def test_a_copy_is_a_new_release_with_its_own_number(client, editor, news_index):
+    release = publish_through_admin(client, news_index, slug="original")
+    response = client.post(
+        f"/admin/pages/{release.pk}/copy/",
+        {
+            "new_title": "A copy",
+            "new_slug": "a-copy",
+            "new_parent_page": news_index.pk,
+            "publish_copies": "on",
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:3000]
+    copy = PressReleasePage.objects.get(slug="a-copy")
+    assert copy.live and copy.release_number == 2
+    release.refresh_from_db()
+    assert release.release_number == 1
+
+
 def test_a_crafted_post_cannot_change_a_number_and_loses_nothing(client, editor, news_index):
     release = publish_through_admin(client, news_index, slug="release")
     revisions = release.revisions.count()

@@ -87,6 +87,7 @@ class NewsItemPage(VisibleChanges, Page):
     places = ParentalManyToManyField("topics.Place", blank=True, related_name="tagged_items")
 
     objects = NewsItemManager()
+    exclude_fields_in_copy = ["last_updated_at"]  # a copy has not been updated yet
 
     item_type = ""
     item_type_label = ""

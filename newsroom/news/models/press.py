@@ -80,6 +80,9 @@ class PressReleasePage(NewsItemPage):
     genre_uri = "http://cv.iptc.org/newscodes/genre/PressRelease"
 
     base_form_class = PressReleaseForm
+    # A copy is another release: it gets its own number when it is first published.
+    # (Translations are made from a copy too; they find their source's number by translation key.)
+    exclude_fields_in_copy = ["release_year", "release_number", "last_updated_at"]
     content_panels = [
         *NewsItemPage.content_panels,
         FieldRowPanel(

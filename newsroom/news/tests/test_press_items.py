@@ -15,6 +15,7 @@ from newsroom.news.factories import (
     StoryPageFactory,
 )
 from newsroom.news.models import NewsIndexPage
+from newsroom.syndication.tests import test_ninjs as ninjs_tests
 from newsroom.topics.factories import PersonFactory
 
 pytestmark = pytest.mark.django_db
@@ -46,6 +47,19 @@ def press_items(news_index):
             event_end=at(2023, 11, 20, 11, 30),
         ),
     }
+
+
+def ninjs_validator():
+    """The IPTC ninjs 3.1 schema validator the syndication tests use."""
+    schema = json.loads(ninjs_tests.SCHEMA_PATH.read_text())
+    geojson = ninjs_tests.Resource.from_contents(
+        {"$schema": "https://json-schema.org/draft/2020-12/schema", "type": "object"}
+    )
+    registry = ninjs_tests.Registry().with_resource(
+        "https://geojson.org/schema/GeoJSON.json", geojson
+    )
+    cls = ninjs_tests.jsonschema.validators.validator_for(schema)
+    return cls(schema, registry=registry, format_checker=cls.FORMAT_CHECKER)
 
 
 def card_titles(html):
@@ -83,6 +97,7 @@ def test_each_type_is_listed_filtered_and_syndicated(client, press_items, item_t
         (item.title, item_type)
     ]
     ninjs = client.get(f"{item.url}ninjs.json").json()
+    ninjs_tests.assert_valid(ninjs_validator(), ninjs)
     assert ninjs["genres"][0]["literal"] == item_type
     assert ninjs["genres"][0]["uri"].startswith("http://cv.iptc.org/newscodes/genre/")
     assert f"http://testserver{item.url}" in client.get("/sitemap.xml").content.decode()
