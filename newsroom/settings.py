@@ -79,6 +79,8 @@ INSTALLED_APPS = [
     "newsroom.resilience",
     "demo",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
@@ -114,6 +116,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "newsroom.security.twofactor.AdminTwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -376,6 +380,9 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "newsroom.security.lockout.locked_out"
 AXES_CLIENT_IP_CALLABLE = "newsroom.syndication.http.client_address"
 AXES_ENABLE_ACCESS_FAILURE_LOG = True
+
+# Optional two-factor sign-in for editors (django-otp, TOTP; newsroom/security/twofactor.py).
+OTP_TOTP_ISSUER = env("NEWSROOM_2FA_ISSUER", WAGTAIL_SITE_NAME)
 
 # --- Syndication: feeds, API, oEmbed (see newsroom/syndication/README.md) --------------------
 # Requests per anonymous client to /api/, oEmbed and ninjs: "120/minute", "1000/hour" or "off".
