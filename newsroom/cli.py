@@ -5,6 +5,8 @@ newsroom setup         migrate, collect static files, create the site and the de
                        newsroom when the database is empty, and an admin if none exists
 newsroom serve         serve only (production server, DEBUG off unless DEBUG=1)
 newsroom load-demo     load the demo newsroom into an empty database
+newsroom backup [FILE] write the database and media to one archive (README: Backups)
+newsroom restore FILE  rebuild the site from an archive into an empty database
 newsroom <django command> [args]   any manage.py command, e.g. ``newsroom createsuperuser``
 """
 

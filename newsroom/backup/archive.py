@@ -21,6 +21,8 @@ FORMAT = "newsroom-backup"
 VERSION = 1
 MANIFEST = "manifest.json"
 CHUNK = 1024 * 1024
+# What reading a damaged or truncated gzip/tar file raises.
+READ_ERRORS = (tarfile.TarError, OSError, EOFError, zlib.error)
 
 
 class ArchiveError(Exception):
@@ -146,14 +148,43 @@ def _open(path):
         raise ArchiveError(f"{path} does not exist or is not a file.")
     try:
         return tarfile.open(path, "r:gz")
-    except (tarfile.TarError, OSError, EOFError, zlib.error) as error:
+    except READ_ERRORS as error:
         raise ArchiveError(
             f"{path} is not a Newsroom backup (not a gzipped tar archive: {error})."
         ) from None
 
 
+def _damaged(path, error):
+    return ArchiveError(
+        f"{path} is damaged or incomplete (truncated?): {error}. Nothing was restored."
+    )
+
+
+class MemberStream:
+    """A member's bytes; a damaged archive raises ArchiveError with a message, not a trace."""
+
+    def __init__(self, path, member, stream):
+        self.path, self.stream, self.size, self.name = path, stream, member.size, member.name
+
+    def read(self, size=-1):
+        try:
+            return self.stream.read(size)
+        except READ_ERRORS as error:
+            raise _damaged(self.path, error) from None
+
+    def __iter__(self):
+        while True:
+            try:
+                line = self.stream.readline()
+            except READ_ERRORS as error:
+                raise _damaged(self.path, error) from None
+            if not line:
+                return
+            yield line
+
+
 def members(path):
-    """Yield (member, file object) for every regular file of the archive, in order."""
+    """Yield (member, stream) for every regular file of the archive, in order."""
     with _open(path) as tar:
         try:
             for member in tar:
@@ -162,11 +193,9 @@ def members(path):
                         f"{path} holds {member.name!r}, which is not a regular file; "
                         "a Newsroom backup only holds files."
                     )
-                yield member, tar.extractfile(member)
-        except (tarfile.TarError, OSError, EOFError, zlib.error) as error:
-            raise ArchiveError(
-                f"{path} is damaged or incomplete (truncated?): {error}. Nothing was restored."
-            ) from None
+                yield member, MemberStream(path, member, tar.extractfile(member))
+        except READ_ERRORS as error:
+            raise _damaged(path, error) from None
 
 
 def verify(path):
