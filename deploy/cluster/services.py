@@ -55,11 +55,17 @@ def wait_until(condition, timeout, what, interval=0.1):
     raise ServiceError(f"Timed out after {timeout} s waiting for {what}")
 
 
-def get(url, headers=None, timeout=30):
-    """(status, headers, body text) of a GET, errors included."""
+class _NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
+def get(url, headers=None, timeout=30, follow=True):
+    """(status, headers, body text) of a GET, errors included; ``follow`` redirects or not."""
     request = urllib.request.Request(url, headers=headers or {})
+    opener = urllib.request.build_opener() if follow else urllib.request.build_opener(_NoRedirect)
     try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:
+        with opener.open(request, timeout=timeout) as response:
             return response.status, response.headers, response.read().decode("utf-8", "replace")
     except urllib.error.HTTPError as error:
         return error.code, error.headers, error.read().decode("utf-8", "replace")
@@ -273,6 +279,9 @@ def cluster_env(database_url, redis_url, data_dir, prefix, **extra):
         NEWSROOM_TRUSTED_PROXIES="1",
         NEWSROOM_OFFLINE_EMBEDS="1",
         ALLOWED_HOSTS="127.0.0.1,localhost",
+        # granian's threads per worker, each with its own PostgreSQL connection (CONN_MAX_AGE):
+        # its default (up to 256) would use up the server's connections under load.
+        GRANIAN_BLOCKING_THREADS=os.environ.get("GRANIAN_BLOCKING_THREADS", "8"),
     )
     env.update({key: str(value) for key, value in extra.items()})
     return env

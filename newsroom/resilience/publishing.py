@@ -7,6 +7,10 @@ version live in the database while every cache still serves the old one. Running
 one transaction means a killed publish is rolled back entirely, and the cache bump (an
 ``on_commit`` callback) happens only once the new version is really live. The revision the
 editor saved just before publishing is committed on its own and survives.
+
+A new page published from the "Add" form is inserted by Wagtail already live, before its
+publish starts; here it is inserted as a draft, so that it, too, goes live only with the
+publish's transaction.
 """
 
 import logging
@@ -32,6 +36,27 @@ def make_publishing_atomic():
 
     execute.newsroom_atomic = True
     PublishRevisionAction.execute = execute
+    insert_new_pages_as_drafts()
+
+
+def insert_new_pages_as_drafts():
+    from wagtail.admin.views.pages.create import CreateView
+
+    original = CreateView.publish_action
+
+    def publish_action(self):
+        form_save = self.form.save
+
+        def save_as_draft(*args, **kwargs):
+            page = form_save(*args, **kwargs)
+            page.live = False
+            page.has_unpublished_changes = True
+            return page
+
+        self.form.save = save_as_draft
+        return original(self)
+
+    CreateView.publish_action = publish_action
 
 
 def connect_test_delay():

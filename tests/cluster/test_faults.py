@@ -47,10 +47,8 @@ def test_postgres_stopping_keeps_cached_pages_and_recovers_by_itself(
     services.wait_until(
         lambda: services.get(server.url + "/en/news/?page=2")[0] == 200, 60, "the site to recover"
     )
-    status, _, body = services.get(server.url + "/en/search/?q=allies")
-    assert status == 200
-    assert "Database unreachable: answered /en/news/?page=2 with 503" not in body
-    assert "Database unreachable" in server.log()
+    assert services.get(server.url + "/en/search/?q=allies")[0] == 200
+    assert "Database unreachable: answered /en/news/?page=2 with 503" in server.log()
 
 
 def test_redis_stopping_falls_back_to_memory_and_recovers(cluster, set_up_template, private_redis):
