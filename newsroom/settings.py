@@ -77,6 +77,8 @@ INSTALLED_APPS = [
     "newsroom.security",
     "newsroom.backup",
     "newsroom.resilience",
+    "newsroom.scheduling",
+    "newsroom.press",
     "demo",
     "axes",
     "django_otp",
@@ -389,6 +391,16 @@ OTP_TOTP_ISSUER = env("NEWSROOM_2FA_ISSUER", WAGTAIL_SITE_NAME)
 NEWSROOM_API_RATE_LIMIT = env("NEWSROOM_API_RATE_LIMIT", "120/minute")
 # Proxies in front of the app that append to X-Forwarded-For (0: use the connection's address).
 NEWSROOM_TRUSTED_PROXIES = env("NEWSROOM_TRUSTED_PROXIES", "0")
+
+# --- Scheduled publishing and embargoes (README: "Embargoes and scheduled publishing") ----------
+# Every server process runs the scheduler thread; a lock lets exactly one of them publish.
+NEWSROOM_SCHEDULER = env_bool("NEWSROOM_SCHEDULER", True)
+NEWSROOM_SCHEDULER_INTERVAL = env_seconds("NEWSROOM_SCHEDULER_INTERVAL", 1)
+NEWSROOM_SCHEDULER_LOCK_TIMEOUT = env_seconds("NEWSROOM_SCHEDULER_LOCK_TIMEOUT", 60)
+NEWSROOM_SCHEDULER_LOCK_FILE = DATA_DIR / "scheduler.lock"
+NEWSROOM_CACHE_PREFIX = env("NEWSROOM_CACHE_PREFIX", "newsroom")
+if NEWSROOM_SCHEDULER_INTERVAL <= 0:
+    raise ImproperlyConfigured("NEWSROOM_SCHEDULER_INTERVAL must be a positive number of seconds.")
 
 LOGGING = {
     "version": 1,

@@ -48,7 +48,7 @@ def apply_french():
             entry.flags.remove("fuzzy")
             if key_of(entry) not in FRENCH:
                 entry.msgstr = ""
-                entry.msgstr_plural = {index: "" for index in entry.msgstr_plural}
+                entry.msgstr_plural = dict.fromkeys(entry.msgstr_plural, "")
         if not entry.translated():
             missing.append(entry.msgid)
     po.metadata["Language"] = "fr"

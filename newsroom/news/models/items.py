@@ -10,7 +10,8 @@ import datetime
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Prefetch
+from django.db.models import Exists, OuterRef, Prefetch
+from django.db.models.functions import Length, Substr
 from django.shortcuts import redirect
 from django.utils.functional import classproperty
 from django.utils.translation import gettext_lazy as _
@@ -18,13 +19,14 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images import get_image_model
-from wagtail.models import Orderable, Page, PageManager, PageQuerySet
+from wagtail.models import Orderable, Page, PageManager, PageQuerySet, PageViewRestriction
 from wagtail.search import index
 
 from newsroom.core.blocks import RICH_TEXT_FEATURES, BodyBlock
 from newsroom.core.i18n import in_locale
 from newsroom.core.stemming import stemmed_text
 from newsroom.core.text import plain_text
+from newsroom.scheduling.forms import NewsItemAdminForm
 
 from .updates import VisibleChanges
 
@@ -43,6 +45,7 @@ class NewsItemQuerySet(PageQuerySet):
         )
         return (
             self.live()
+            .exclude(pk__in=_in_private_sections())
             .defer_streamfields()
             .select_related("listing_image")
             .prefetch_related(Prefetch("listing_image__renditions", queryset=renditions))
@@ -52,6 +55,18 @@ class NewsItemQuerySet(PageQuerySet):
     def of_type(self, item_type):
         model = NewsItemPage.item_types()[item_type]
         return self.filter(content_type=ContentType.objects.get_for_model(model))
+
+
+def _in_private_sections():
+    """Ids of items under a view restriction (password, sign-in, groups), as a sub-select.
+
+    Wagtail's ``.public()`` reads the restrictions in a query of its own; this keeps every listing
+    at its pinned query count. A sub-select on the primary key, because the search backend only
+    filters on indexed fields."""
+    restricted = PageViewRestriction.objects.filter(
+        page__path=Substr(OuterRef("path"), 1, Length("page__path"))
+    )
+    return NewsItemPage.objects.filter(Exists(restricted)).values("pk")
 
 
 NewsItemManager = PageManager.from_queryset(NewsItemQuerySet)
@@ -82,6 +97,16 @@ class NewsItemPage(VisibleChanges, Page):
         related_name="+",
     )
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
+    # An embargo is Wagtail's scheduled publishing (go_live_at) plus this flag: until the go-live
+    # time the page stays not live, and accredited journalists read it in the press area.
+    share_with_press = models.BooleanField(
+        _("share with accredited journalists before release"),
+        default=False,
+        help_text=_(
+            "With a go-live time set above, signed-in journalists see this item under embargo "
+            "until that time; it is published automatically then."
+        ),
+    )
     topics = ParentalManyToManyField("topics.TopicPage", blank=True, related_name="tagged_items")
     people = ParentalManyToManyField("topics.Person", blank=True, related_name="tagged_items")
     places = ParentalManyToManyField("topics.Place", blank=True, related_name="tagged_items")
@@ -114,6 +139,11 @@ class NewsItemPage(VisibleChanges, Page):
             help_text=_("Up to three; when none are chosen the newest items on its topics show."),
         ),
     ]
+    settings_panels = [
+        *Page.settings_panels,
+        FieldPanel("share_with_press", heading=_("Embargo")),
+    ]
+    base_form_class = NewsItemAdminForm  # checks go-live times and embargoes
     search_fields = [
         *Page.search_fields,
         index.SearchField("search_text"),

@@ -1,0 +1,101 @@
+"""Private feeds of embargoed items, Atom and JSON Feed, at an address holding a secret token.
+
+The entries come from the syndication app's builders (newsroom/syndication/feeds/), with the
+press area's addresses instead of the public ones (which answer 404 until release), the embargo
+time in each entry, and an audit row per item per fetch. A wrong or revoked token gets 404 with
+a message saying what to do; the answer is never cached.
+"""
+
+import dataclasses
+
+from django.http import HttpResponse
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from newsroom.scheduling.timezones import local
+from newsroom.syndication import items as facts
+from newsroom.syndication.feeds import sources
+from newsroom.syndication.feeds.jsonfeed import json_feed
+from newsroom.syndication.feeds.xml import AtomFeed
+from newsroom.syndication.http import json_response
+
+from . import embargo
+from .access import audit, private
+from .models import AuditEntry, PressAccount
+from .views import banner
+
+CHANNELS = {"atom": AuditEntry.Channel.FEED_ATOM, "json": AuditEntry.Channel.FEED_JSON}
+
+
+def _refused(fmt):
+    message = _(
+        "This feed address is not valid: it may have been replaced or revoked, or the account "
+        "closed. Sign in to the press area to find your current feed address."
+    )
+    if fmt == "json":
+        return private(json_response({"error": {"status": 404, "message": message}}, status=404))
+    return private(HttpResponse(message, status=404, content_type="text/plain; charset=utf-8"))
+
+
+def feed(request, token, fmt):
+    account = (
+        PressAccount.objects.select_related("user")
+        .filter(feed_token=token, active=True, user__is_active=True)
+        .first()
+    )
+    if account is None or not token:
+        return _refused(fmt)
+    embargoed = embargo.embargoed_pages()
+    from newsroom.news.models import NewsItemPage
+
+    pages = facts.attach_videos(
+        facts.for_syndication(NewsItemPage.objects.filter(pk__in=[e.item.pk for e in embargoed]))
+    )
+    by_id = {page.pk: page for page in pages}
+    entries, matched = [], []
+    for entry in embargoed:
+        page = by_id.get(entry.item.pk)
+        if page is None:
+            continue
+        built = sources.entry_for(page, request)
+        image = built.image
+        if image is not None:
+            image = dataclasses.replace(
+                image,
+                url=request.build_absolute_uri(reverse("press:item-image", args=[page.pk, "wide"])),
+            )
+        entries.append(
+            dataclasses.replace(
+                built,
+                url=request.build_absolute_uri(reverse("press:item", args=[page.pk])),
+                summary=f"{banner(entry.until)}. {built.summary}",
+                image=image,
+            )
+        )
+        matched.append(entry)
+    home = reverse("press:home")
+    source = sources.FeedSource(
+        title=_("Under embargo"),
+        description=_("Items under embargo for accredited journalists, soonest release first."),
+        link=home,
+        feed_base=reverse("press:feed", args=[token, "atom"]).rsplit("atom/", 1)[0],
+        language=(request.LANGUAGE_CODE or "en"),
+        queryset=None,
+    )
+    organisation = sources.organisation(request)
+    context = {
+        "source": source,
+        "entries": entries,
+        "organisation": organisation,
+        "site_title": organisation.newsroom_title,
+        "home_url": facts.home_url(request),
+    }
+    if fmt == "json":
+        document = json_feed(request=request, **context)
+        for item, entry in zip(document["items"], matched, strict=True):
+            item["_embargo"] = {"embargoed_until": local(entry.until).isoformat()}
+        response = json_response(document, content_type=sources.CONTENT_TYPES["json"])
+    else:
+        response = AtomFeed(**context)(request)
+    audit(request, account, matched, CHANNELS[fmt])
+    return private(response)
