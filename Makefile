@@ -10,7 +10,7 @@ export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 
 .DEFAULT_GOAL := help
-.PHONY: help install run serve setup demo test test-browser test-postgres lint format check messages ci clean bench
+.PHONY: help install run serve setup demo test test-browser test-postgres lint format check messages ci clean bench cluster cluster-stop loadtest
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-14s %s\n", $$1, $$2}'
@@ -37,18 +37,19 @@ serve: install ## Serve without setting up (granian, production settings)
 demo: install ## Load the demo newsroom (refuses if the database already has items)
 	$(BIN)/newsroom load-demo
 
-test: install ## Run the whole test suite, browser tests included (SQLite, or DATABASE_URL when set)
+test: install ## Run the whole test suite, browser and cluster/fault tests included (SQLite, or DATABASE_URL when set)
 	bash scripts/ensure-chromium.sh
+	bash deploy/cluster/ensure-tools.sh
 	$(BIN)/pytest
 
 test-browser: install ## Run only the browser tests (Playwright + Debian's Chromium)
 	bash scripts/ensure-chromium.sh
 	$(BIN)/pytest tests/browser
 
-test-postgres: install ## Run the test suite on PostgreSQL (TEST_DATABASE_URL, default local 'test'); the browser tests run in `make test`
+test-postgres: install ## Run the test suite on PostgreSQL (TEST_DATABASE_URL, default local 'test'); the browser and cluster tests run in `make test`
 	DATABASE_URL=$${TEST_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/test} \
 	NEWSROOM_TEST_DB_NAME=test_newsroom_$$(pwd | md5sum | cut -c1-8) \
-	SECRET_KEY=test-only-secret $(BIN)/pytest --ignore=tests/browser
+	SECRET_KEY=test-only-secret $(BIN)/pytest --ignore=tests/browser --ignore=tests/cluster
 
 lint: install ## ruff lint and format check
 	$(BIN)/ruff check .
@@ -58,8 +59,12 @@ format: install ## Format and fix the code with ruff
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
-check: install ## Django system checks and missing-migration check
+check: install ## Django system checks (also --deploy with a production-like env) and missing-migration check
 	NEWSROOM_DATA_DIR=$$(mktemp -d) $(BIN)/python manage.py check
+	NEWSROOM_DATA_DIR=$$(mktemp -d) DATABASE_URL=postgres://check@127.0.0.1/check \
+	  SECRET_KEY=$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(50))') \
+	  ALLOWED_HOSTS=news.example.org NEWSROOM_HTTPS=true NEWSROOM_TRUSTED_PROXIES=1 \
+	  $(BIN)/python manage.py check --deploy --fail-level WARNING
 	NEWSROOM_DATA_DIR=$$(mktemp -d) $(BIN)/python manage.py makemigrations --check --dry-run
 
 messages: install ## Extract interface strings, apply locale/fr_strings.py, compile the catalogue
@@ -74,3 +79,13 @@ clean: ## Remove the environments and collected static files (keeps ./data)
 
 bench: install ## Benchmark a 100,000-item archive (built once under ./bench-data/): cached, uncached, nginx
 	$(BIN)/python bench/run.py
+
+cluster: install ## Two app servers on DATABASE_URL's PostgreSQL and REDIS_URL's Redis, nginx in front on port $${CLUSTER_PORT:-8500}
+	bash deploy/cluster/ensure-tools.sh
+	$(BIN)/python deploy/cluster/cluster.py start
+
+cluster-stop: ## Stop what `make cluster` started
+	$(BIN)/python deploy/cluster/cluster.py stop
+
+loadtest: install ## 60 s of wrk at 128 connections through nginx and two app servers while an editor publishes
+	$(BIN)/python deploy/cluster/loadtest.py

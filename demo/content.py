@@ -898,6 +898,174 @@ ITEMS = [
             ),
         ],
     },
+    # The press office's own types, older than the front page's ten so they leave it as the
+    # seed shows it; they are found in the news listing, by type, in feeds and the API.
+    {
+        "kind": "press-release",
+        "slug": "nato-opens-first-resilience-course-for-civil-experts",
+        "title": "NATO opens its first Resilience Course for Civil Experts in Bucharest",
+        "display_date": D(2023, 11, 6),
+        "published": "09:00",
+        "dateline": "Bucharest",
+        "teaser": (
+            "Civil experts from Allied and partner countries begin a five-day course in "
+            "Bucharest on 6 November 2023, the first NATO course devoted to the resilience of "
+            "societies and their essential services."
+        ),
+        "image": "resilience",
+        "topics": ["resilience"],
+        "people": [],
+        "places": ["RO"],
+        "body": [
+            (
+                "paragraph",
+                "<p>NATO and the Euro-Atlantic Resilience Centre in Bucharest open the first "
+                "NATO Resilience Course for Civil Experts on Monday 6 November 2023. Until "
+                "Friday, specialists from government ministries and civil agencies will study "
+                "how countries keep their energy, communications, transport, food and water "
+                "supplies and health care running through a crisis or an attack.</p>",
+            ),
+            (
+                "paragraph",
+                "<p>The course follows the seven baseline requirements for national resilience "
+                "that Allies agreed in 2016. Participants will work through scenarios prepared "
+                "by NATO's civil experts, from a long power cut in winter to the sabotage of "
+                "an undersea cable, and compare the plans their own countries have made.</p>",
+            ),
+            (
+                "paragraph",
+                "<p>Romania hosts the course at the Euro-Atlantic Resilience Centre, which it "
+                "founded to share what it learns with Allies and partners. The Centre and "
+                "NATO's civil emergency planning staff wrote the programme together, and "
+                "instructors come from both. If this first edition meets its aims, the course "
+                "will be offered again each year.</p>",
+            ),
+            (
+                "paragraph",
+                "<p>Resilience is a national responsibility and a collective commitment: the "
+                "stronger each society is, the harder it is for an adversary to exploit its "
+                "weak points. Journalists who wish to attend the closing session on Friday "
+                "10 November should contact the Centre's press office.</p>",
+            ),
+        ],
+    },
+    {
+        "kind": "advisory",
+        "slug": "media-advisory-secretary-general-meets-prime-minister-rutte",
+        "title": "Media advisory: the Secretary General meets the Prime Minister of the "
+        "Netherlands",
+        "display_date": D(2023, 11, 8),
+        "published": "10:00",
+        "dateline": "Brussels",
+        "teaser": (
+            "NATO Secretary General Jens Stoltenberg will welcome Mark Rutte, Prime Minister of "
+            "the Netherlands, to NATO Headquarters on Thursday 9 November 2023. Pool only; "
+            "a joint press point will be streamed."
+        ),
+        "image": "netherlands",
+        "topics": ["ukraine", "deterrence-and-defence"],
+        "people": ["jens-stoltenberg", "mark-rutte"],
+        "places": ["BE", "NL"],
+        "event_start": (2023, 11, 9, 14, 30),
+        "event_end": (2023, 11, 9, 15, 15),
+        "venue": "NATO Headquarters, Boulevard Léopold III, Brussels",
+        "access": "pool",
+        "accreditation_deadline": (2023, 11, 8, 17, 0),
+        "accreditation_instructions": (
+            "<p>Photographers and camera crews of the pool must hold an annual NATO press "
+            "accreditation and register with the press office by e-mail before the deadline.</p>"
+            "<p>Other media can follow the joint press point live on the NATO website.</p>"
+        ),
+        "body": [
+            (
+                "paragraph",
+                "<p>The Secretary General of NATO, Jens Stoltenberg, will meet the Prime "
+                "Minister of the Netherlands, Mark Rutte, at NATO Headquarters in Brussels on "
+                "Thursday 9 November 2023. Their talks will cover support for Ukraine, the "
+                "training of Ukrainian pilots on F-16 aircraft and defence spending across the "
+                "Alliance.</p>",
+            ),
+            (
+                "paragraph",
+                "<p>14:30 arrival of the Prime Minister, photo opportunity at the entrance "
+                "(pool). 14:35 meeting, closed to the media. 15:00 joint press point by the "
+                "Secretary General and the Prime Minister, with time for a few questions.</p>",
+            ),
+            (
+                "paragraph",
+                "<p>The joint press point will be broadcast live on the NATO website and on "
+                "NATO's video channels; photographs and video of the visit will be available "
+                "to download, free of charge, shortly after the event. Transcripts of the "
+                "remarks will be published in English and French the same afternoon.</p>",
+            ),
+            (
+                "paragraph",
+                "<p>Members of the pool should arrive at the visitors' entrance by 13:45 with "
+                "their press card and an identity document; equipment will be checked on "
+                "arrival. Parking is not available at the Headquarters.</p>",
+            ),
+        ],
+    },
+    {
+        "kind": "speech",
+        "slug": "speech-by-the-secretary-general-accepting-the-kissinger-prize",
+        "title": "Speech by the Secretary General accepting the 2023 Henry A. Kissinger Prize",
+        "display_date": D(2023, 11, 8),
+        "published": "21:00",
+        "dateline": "Berlin",
+        "teaser": (
+            "Accepting the Henry A. Kissinger Prize at the American Academy in Berlin, Jens "
+            "Stoltenberg spoke about what holds Europe and North America together, and why it "
+            "matters more than ever for Ukraine."
+        ),
+        "image": "prize",
+        "topics": ["partnerships", "ukraine"],
+        "people": ["jens-stoltenberg"],
+        "places": ["DE"],
+        "speaker": "jens-stoltenberg",
+        "event": "Henry A. Kissinger Prize ceremony",
+        "place": "Berlin, American Academy in Berlin",
+        "as_delivered": True,
+        "body": [
+            (
+                "paragraph",
+                "<p>Thank you for this prize, and for your kind words. I accept it with "
+                "gratitude, and with the knowledge that it belongs less to me than to the "
+                "people who make our Alliance work every day: the diplomats, the civilians and "
+                "above all the women and men in uniform who keep one billion people safe.</p>",
+            ),
+            (
+                "paragraph",
+                "<p>For more than seventy years, Europe and North America have stood together. "
+                "Not because we always agree; we often do not. But because we have learned that "
+                "we are safer together than apart. That lesson was written in the history of "
+                "this city, which was divided for decades and is now whole and free.</p>",
+            ),
+            (
+                "quote",
+                {
+                    "text": (
+                        "Supporting Ukraine is not charity. It is an investment in our own "
+                        "security."
+                    ),
+                    "attribution": "Jens Stoltenberg, NATO Secretary General",
+                },
+            ),
+            (
+                "paragraph",
+                "<p>Today that unity is tested by Russia's war against Ukraine. Allies have "
+                "given Ukraine unprecedented support, and Germany has become one of its "
+                "largest providers of military help. We must keep going, for as long as it "
+                "takes, because if President Putin wins in Ukraine, the world becomes more "
+                "dangerous and we become more vulnerable.</p>",
+            ),
+            (
+                "paragraph",
+                "<p>So I thank the American Academy for this honour, and I thank Germany for "
+                "its leadership. Let us keep the transatlantic bond strong. Thank you.</p>",
+            ),
+        ],
+    },
 ]
 
 EXPLAINER = {

@@ -494,6 +494,150 @@ ITEMS = {
             ),
         ],
     },
+    "nato-opens-first-resilience-course-for-civil-experts": {
+        "title": "L’OTAN ouvre à Bucarest son premier cours de résilience pour experts civils",
+        "slug": "l-otan-ouvre-son-premier-cours-de-resilience",
+        "dateline": "Bucarest",
+        "teaser": (
+            "Des experts civils de pays alliés et partenaires entament le 6 novembre 2023 à "
+            "Bucarest un cours de cinq jours, le premier cours de l’OTAN consacré à la résilience "
+            "des sociétés et de leurs services essentiels."
+        ),
+        "body": [
+            (
+                "paragraph",
+                "<p>L’OTAN et le Centre euro-atlantique pour la résilience de Bucarest ouvrent le "
+                "lundi 6 novembre 2023 le premier cours OTAN de résilience pour experts civils. "
+                "Jusqu’à vendredi, des spécialistes venus de ministères et d’agences civiles "
+                "étudieront comment un pays maintient son énergie, ses communications, ses "
+                "transports, son approvisionnement en eau et en nourriture et ses soins de santé "
+                "pendant une crise ou une attaque.</p>",
+            ),
+            (
+                "paragraph",
+                "<p>Le cours suit les sept exigences fondamentales de résilience nationale "
+                "adoptées par les Alliés en 2016. Les participants travailleront sur des "
+                "scénarios préparés par les experts civils de l’OTAN, d’une longue coupure "
+                "d’électricité en hiver au sabotage d’un câble sous-marin, et compareront les "
+                "plans de leurs propres pays.</p>",
+            ),
+            (
+                "paragraph",
+                "<p>La Roumanie accueille le cours au Centre euro-atlantique pour la résilience, "
+                "qu’elle a créé pour partager son expérience avec Alliés et partenaires. Le "
+                "Centre et les planificateurs civils d’urgence de l’OTAN ont conçu le programme "
+                "ensemble et fournissent les formateurs. Si cette première édition atteint ses "
+                "objectifs, le cours sera proposé chaque année.</p>",
+            ),
+            (
+                "paragraph",
+                "<p>La résilience est une responsabilité nationale et un engagement collectif : "
+                "plus chaque société est solide, plus il est difficile pour un adversaire "
+                "d’exploiter ses faiblesses. Les journalistes qui souhaitent assister à la séance "
+                "de clôture, le vendredi 10 novembre, sont invités à contacter le service de "
+                "presse du Centre.</p>",
+            ),
+        ],
+    },
+    "media-advisory-secretary-general-meets-prime-minister-rutte": {
+        "title": "Avis aux médias : le secrétaire général reçoit le Premier ministre des Pays-Bas",
+        "slug": "avis-aux-medias-le-secretaire-general-recoit-mark-rutte",
+        "dateline": "Bruxelles",
+        "teaser": (
+            "Le secrétaire général de l’OTAN, Jens Stoltenberg, recevra Mark Rutte, Premier "
+            "ministre des Pays-Bas, au siège de l’OTAN le jeudi 9 novembre 2023. Pool "
+            "uniquement ; le point de presse commun sera retransmis en direct."
+        ),
+        "venue": "Siège de l’OTAN, boulevard Léopold III, Bruxelles",
+        "accreditation_instructions": (
+            "<p>Les photographes et équipes de tournage du pool doivent disposer d’une "
+            "accréditation annuelle de presse de l’OTAN et s’inscrire par courriel auprès du "
+            "service de presse avant la date limite.</p>"
+            "<p>Les autres médias peuvent suivre le point de presse commun en direct sur le site "
+            "de l’OTAN.</p>"
+        ),
+        "body": [
+            (
+                "paragraph",
+                "<p>Le secrétaire général de l’OTAN, Jens Stoltenberg, recevra le Premier ministre "
+                "des Pays-Bas, Mark Rutte, au siège de l’OTAN à Bruxelles le jeudi 9 novembre "
+                "2023. Leurs entretiens porteront sur le soutien à l’Ukraine, la formation de "
+                "pilotes ukrainiens sur F-16 et les dépenses de défense dans l’Alliance.</p>",
+            ),
+            (
+                "paragraph",
+                "<p>14 h 30 : arrivée du Premier ministre, séance photo à l’entrée (pool). "
+                "14 h 35 : réunion, fermée à la presse. 15 h 00 : point de presse commun du "
+                "secrétaire général et du Premier ministre, suivi de quelques questions.</p>",
+            ),
+            (
+                "paragraph",
+                "<p>Le point de presse commun sera diffusé en direct sur le site de l’OTAN et sur "
+                "ses chaînes vidéo ; photos et vidéos de la visite pourront être téléchargées "
+                "gratuitement peu après. La transcription des déclarations sera publiée en "
+                "anglais et en français dans l’après-midi.</p>",
+            ),
+            (
+                "paragraph",
+                "<p>Les membres du pool se présenteront à l’entrée des visiteurs avant 13 h 45, "
+                "munis de leur carte de presse et d’une pièce d’identité ; le matériel sera "
+                "contrôlé à l’arrivée. Il n’y a pas de stationnement au siège.</p>",
+            ),
+        ],
+    },
+    "speech-by-the-secretary-general-accepting-the-kissinger-prize": {
+        "title": "Discours du secrétaire général à la remise du prix Henry A. Kissinger 2023",
+        "slug": "discours-du-secretaire-general-prix-kissinger",
+        "dateline": "Berlin",
+        "teaser": (
+            "En recevant le prix Henry A. Kissinger à l’American Academy de Berlin, Jens "
+            "Stoltenberg a parlé de ce qui unit l’Europe et l’Amérique du Nord, et de "
+            "l’importance de ce lien pour l’Ukraine."
+        ),
+        "event": "Cérémonie de remise du prix Henry A. Kissinger",
+        "place": "Berlin, American Academy",
+        "body": [
+            (
+                "paragraph",
+                "<p>Merci pour ce prix et pour vos paroles aimables. Je l’accepte avec "
+                "gratitude, en sachant qu’il revient moins à moi qu’aux personnes qui font vivre "
+                "notre Alliance chaque jour : les diplomates, les civils et surtout les femmes et "
+                "les hommes en uniforme qui protègent un milliard de personnes.</p>",
+            ),
+            (
+                "paragraph",
+                "<p>Depuis plus de soixante-dix ans, l’Europe et l’Amérique du Nord se tiennent "
+                "côte à côte. Non parce que nous sommes toujours d’accord ; nous le sommes "
+                "souvent pas. Mais parce que nous avons appris que nous sommes plus en sécurité "
+                "ensemble que séparés. Cette leçon est inscrite dans l’histoire de cette ville, "
+                "longtemps divisée, aujourd’hui unie et libre.</p>",
+            ),
+            (
+                "quote",
+                {
+                    "text": (
+                        "Soutenir l’Ukraine n’est pas de la charité. C’est un investissement dans "
+                        "notre propre sécurité."
+                    ),
+                    "attribution": SECRETARY_GENERAL,
+                },
+            ),
+            (
+                "paragraph",
+                "<p>Aujourd’hui, cette unité est mise à l’épreuve par la guerre de la Russie "
+                "contre l’Ukraine. Les Alliés ont apporté à l’Ukraine un soutien sans précédent, "
+                "et l’Allemagne est devenue l’un de ses principaux fournisseurs d’aide militaire. "
+                "Nous devons continuer, aussi longtemps qu’il le faudra, car si le président "
+                "Poutine l’emporte en Ukraine, le monde deviendra plus dangereux et nous plus "
+                "vulnérables.</p>",
+            ),
+            (
+                "paragraph",
+                "<p>Je remercie donc l’American Academy pour cet honneur, et l’Allemagne pour son "
+                "leadership. Gardons solide le lien transatlantique. Merci.</p>",
+            ),
+        ],
+    },
 }
 
 EXPLAINER = {
@@ -559,3 +703,161 @@ FRONT_PAGE = {
         ),
     },
 }
+
+# --- texts outside the page tree (kept per language on the settings row and on each image) ---
+
+ORGANISATION = {
+    "name": "Organisation du Traité de l’Atlantique Nord",
+    "short_name": "OTAN",
+    "newsroom_title": "Salle de presse de l’OTAN",
+    "copyright_holder": "OTAN",
+    "usage_terms": (
+        "Contenu de démonstration. Les textes de ce site ont été écrits pour présenter "
+        "Newsroom et reprennent l’actualité publiée par l’OTAN en novembre 2023 ; ce ne sont "
+        "pas des déclarations officielles de l’OTAN. Les illustrations ont été dessinées pour "
+        "la démonstration et peuvent être réutilisées avec la mention « OTAN (illustration) »."
+    ),
+}
+
+IMAGE_CREDIT = "OTAN (illustration)"
+
+# Illustration key (demo.images.ILLUSTRATIONS) -> French alt text and caption. The words drawn
+# on the pictures are English, so the alt text quotes them as they are.
+IMAGES = {
+    "eu-nato": {
+        "alt": (
+            "Illustration : un cercle de douze étoiles dorées sur fond bleu, à côté d’une étoile "
+            "de boussole blanche à quatre branches dans un cercle sur un bleu plus sombre, avec "
+            "l’inscription « NATO and EU »."
+        ),
+        "caption": "L’Union européenne et l’OTAN.",
+    },
+    "latvia": {
+        "alt": (
+            "Illustration : les bandes horizontales carmin, blanche et carmin du drapeau letton, "
+            "avec une étoile de boussole blanche sur un disque bleu dans le coin, et "
+            "l’inscription « Latvia »."
+        ),
+        "caption": "La Lettonie est membre de l’OTAN depuis 2004.",
+    },
+    "undersea": {
+        "alt": (
+            "Illustration : une coupe de la mer, bleu clair en surface et sombre en profondeur, "
+            "avec un pipeline gris et un câble jaune posés sur le fond sableux, et l’inscription "
+            "« Undersea infrastructure »."
+        ),
+        "caption": "Pipelines et câbles de données relient les Alliés par le fond de la mer.",
+    },
+    "e7-wedgetail": {
+        "alt": (
+            "Illustration : la silhouette grise d’un avion à réaction portant un long radar plat "
+            "sur le fuselage, dans un ciel bleu pâle sous un soleil pâle, avec l’inscription "
+            "« E-7A Wedgetail »."
+        ),
+        "caption": "L’avion de détection et de contrôle aéroporté E-7A Wedgetail.",
+    },
+    "e3-and-e7": {
+        "alt": (
+            "Illustration : deux silhouettes d’avions l’une au-dessus de l’autre ; celle du haut "
+            "porte un grand radôme en forme de disque sur des mâts, celle du bas un long radar "
+            "plat sur le dos."
+        ),
+        "caption": "L’AWACS E-3A et le E-7A Wedgetail.",
+    },
+    "council-table": {
+        "alt": (
+            "Illustration : une table ovale avec une étoile de boussole bleue au centre, entourée "
+            "de 32 sièges dont un est en jaune, sur un fond bleu et jaune, avec l’inscription "
+            "« NATO-Ukraine Council »."
+        ),
+        "caption": "L’Ukraine siège parmi les Alliés au Conseil OTAN-Ukraine.",
+    },
+    "bulgaria": {
+        "alt": (
+            "Illustration : les bandes blanche, verte et rouge du drapeau bulgare, traversées en "
+            "bas à droite de vagues blanches, avec une étoile de boussole blanche sur un disque "
+            "bleu et l’inscription « Bulgaria »."
+        ),
+        "caption": "La Bulgarie est l’un des Alliés riverains de la mer Noire.",
+    },
+    "black-sea-sketch": {
+        "alt": (
+            "Croquis : le contour de la mer Noire en bleu foncé sur des terres couleur sable, "
+            "avec des points rouges sur sa côte ouest et les mots « Black Sea »."
+        ),
+        "caption": "La région de la mer Noire.",
+    },
+    "first-aid": {
+        "alt": (
+            "Illustration : un panneau de premiers secours vert à croix blanche, sur le bleu et "
+            "le jaune du drapeau ukrainien à gauche et le bleu, le jaune et le rouge du drapeau "
+            "roumain à droite, avec l’inscription « First aid »."
+        ),
+        "caption": "Ukraine et Roumanie : formation aux premiers secours pour les secouristes.",
+    },
+    "medal": {
+        "alt": (
+            "Illustration : une médaille dorée gravée du nombre 75, suspendue à un ruban bleu et "
+            "rouge sur fond sombre, avec l’inscription « CIOR 75 »."
+        ),
+        "caption": "La médaille du 75e anniversaire de la CIOR.",
+    },
+    "resilience": {
+        "alt": (
+            "Illustration : sept anneaux de couleur entrelacés en cercle sur fond pâle, à côté "
+            "d’une bande verticale bleue, jaune et rouge, avec l’inscription « Resilience »."
+        ),
+        "caption": "Sept exigences, une société résiliente.",
+    },
+    "seven-requirements": {
+        "alt": "Schéma : sept disques de couleur alignés, numérotés de 1 à 7.",
+        "caption": "Les sept exigences de base de l’OTAN pour la résilience nationale.",
+    },
+    "video-poster": {
+        "alt": (
+            "Illustration : un bouton de lecture blanc entre un cercle d’étoiles dorées sur fond "
+            "bleu et une étoile de boussole blanche sur un bleu plus sombre, avec l’inscription "
+            "« Video »."
+        ),
+        "caption": "L’Union européenne : un partenaire unique et essentiel pour l’OTAN.",
+    },
+    "netherlands": {
+        "alt": (
+            "Illustration : les bandes rouge, blanche et bleue du drapeau néerlandais avec une "
+            "étoile de boussole blanche sur un disque bleu, et l’inscription « Netherlands »."
+        ),
+        "caption": "Les Pays-Bas sont un membre fondateur de l’OTAN.",
+    },
+    "prize": {
+        "alt": (
+            "Illustration : un anneau doré contenant l’année 2023, encadré de deux arcs de "
+            "feuilles dorées sur fond vert foncé, avec l’inscription « Kissinger Prize »."
+        ),
+        "caption": "Le prix Henry A. Kissinger 2023.",
+    },
+}
+
+# Portrait background colours (demo.content.PEOPLE) in French.
+COLOURS = {
+    "slate grey": "gris ardoise",
+    "orange-brown": "brun orangé",
+    "dark blue": "bleu foncé",
+    "dark green": "vert foncé",
+    "royal blue": "bleu roi",
+    "deep red": "rouge profond",
+    "violet": "violet",
+}
+
+
+def portrait_alt(name, colour_name, initials):
+    return (
+        f"Portrait provisoire de {name} : une silhouette claire en buste sur fond "
+        f"{COLOURS[colour_name]}, marquée des initiales {initials}."
+    )
+
+
+def logo_alt(drawn_words):
+    return (
+        "Logo de la salle de presse de l’OTAN : une étoile de boussole blanche à quatre "
+        f"branches dans un cercle sur fond bleu, au-dessus des mots « {drawn_words} »."
+    )

@@ -26,15 +26,36 @@ from newsroom.core.models import OrganisationSettings, StandardPage
 from newsroom.home.models import FeaturedItem, MoreLink
 from newsroom.home.site_tree import news_index, topic_index
 from newsroom.images.models import NewsroomImage
-from newsroom.news.models import NewsItemPage, StoryPage, VideoPage
+from newsroom.news.models import (
+    MediaAdvisoryPage,
+    NewsItemPage,
+    PressReleasePage,
+    SpeechPage,
+    StoryPage,
+    VideoPage,
+)
+from newsroom.news.workflow import ensure_press_review
 from newsroom.topics.models import Person, Place, TopicPage
 
 from . import content, content_fr, images
 
+# Text fields each item type adds to those every item has, translated like them.
+KIND_FIELDS = {
+    "video": ("transcript",),
+    "speech": ("event", "place"),
+    "advisory": ("venue", "accreditation_instructions"),
+}
+
 # The demo's words in each language besides English, by language code.
 TRANSLATIONS = {"fr": content_fr}
 
-ITEM_MODELS = {"story": StoryPage, "video": VideoPage}
+ITEM_MODELS = {
+    "story": StoryPage,
+    "video": VideoPage,
+    "press-release": PressReleasePage,
+    "speech": SpeechPage,
+    "advisory": MediaAdvisoryPage,
+}
 
 
 def load_demo(home, stdout=None):
@@ -66,7 +87,10 @@ def load_demo(home, stdout=None):
                 counts = _translations(
                     home, code, TRANSLATIONS[code], items, topics, people, places, explainer
                 )
+                _texts_outside_pages(home, code, TRANSLATIONS[code], pictures)
                 stdout.write(f"Demo in {code}: {counts}.\n")
+        ensure_press_review()
+        stdout.write("Demo: the press officer review workflow on every news index.\n")
     stdout.write(f"Demo newsroom loaded in {time.monotonic() - started:.1f} s.\n")
 
 
@@ -78,6 +102,11 @@ def _moment(date, hh_mm="09:00"):
     hour, minute = (int(part) for part in hh_mm.split(":"))
     zone = zoneinfo.ZoneInfo(settings.TIME_ZONE)
     return datetime.datetime(date.year, date.month, date.day, hour, minute, tzinfo=zone)
+
+
+def _when(parts):
+    """(year, month, day, hour, minute) on the newsroom's clock, as an aware date-time."""
+    return datetime.datetime(*parts, tzinfo=zoneinfo.ZoneInfo(settings.TIME_ZONE))
 
 
 def _publish(parent, page):
@@ -203,6 +232,22 @@ def _items(index, pictures, topics, people, places):
                 duration=item["duration"],
                 transcript=item["transcript"],
             )
+        if item["kind"] == "speech":
+            fields.update(
+                speaker=people[item["speaker"]],
+                event=item["event"],
+                place=item["place"],
+                as_delivered=item["as_delivered"],
+            )
+        if item["kind"] == "advisory":
+            fields.update(
+                event_start=_when(item["event_start"]),
+                event_end=_when(item["event_end"]),
+                venue=item["venue"],
+                access=item["access"],
+                accreditation_deadline=_when(item["accreditation_deadline"]),
+                accreditation_instructions=item["accreditation_instructions"],
+            )
         page = ITEM_MODELS[item["kind"]](**fields)
         index.add_child(instance=page)
         page.topics.set([topics[slug] for slug in item["topics"]])
@@ -259,6 +304,35 @@ class MissingTranslation(CommandError):
     """The demo's words in a language do not cover a text the English source has."""
 
 
+def _texts_outside_pages(home, code, words, pictures):
+    """The organisation's names and the images' alt text, caption and credit in ``code``:
+    not pages, so kept per language on their own rows (core.per_language)."""
+    site = Site.objects.filter(root_page=home).first() or Site.objects.get(is_default_site=True)
+    organisation = OrganisationSettings.for_site(site)
+    organisation.texts_by_language = {**organisation.texts_by_language, code: words.ORGANISATION}
+    organisation.save()
+    missing = [d.key for d in images.ILLUSTRATIONS if d.key not in words.IMAGES]
+    if missing:
+        raise MissingTranslation(f"No {code} alt text in the demo's IMAGES for: {missing}")
+    texts = {d.key: words.IMAGES[d.key] for d in images.ILLUSTRATIONS}
+    for person in content.PEOPLE:
+        _hex, colour = person["colour"]
+        role = words.PEOPLE.get(person["slug"], {}).get("role", "")
+        alt = words.portrait_alt(person["name"], colour, images.initials(person["name"]))
+        texts[f"person-{person['slug']}"] = {"alt": alt, "caption": role}
+    texts["logo"] = {"alt": words.logo_alt(content.ORGANISATION["newsroom_title"])}
+    for key, text in texts.items():
+        image = pictures[key]
+        own = {"description": text["alt"], "caption": text.get("caption", "")}
+        if image.credit:
+            own["credit"] = words.IMAGE_CREDIT
+        image.texts_by_language = {
+            **image.texts_by_language,
+            code: {field: value for field, value in own.items() if value},
+        }
+        image.save(update_fields=["texts_by_language"])
+
+
 def _translations(home, code, words, items, topics, people, places, explainer):
     """Translate what ``words`` (e.g. demo.content_fr) covers into language ``code``."""
     locale, _ = Locale.objects.get_or_create(language_code=code)
@@ -280,8 +354,7 @@ def _translations(home, code, words, items, topics, people, places, explainer):
     for slug, french in words.ITEMS.items():
         english = next(entry for entry in content.ITEMS if entry["slug"] == slug)
         fields = ("title", "slug", "dateline", "teaser", "body")
-        if english["kind"] == "video":
-            fields += ("transcript",)
+        fields += KIND_FIELDS.get(english["kind"], ())
         strings = _pair(f"ITEMS[{slug!r}]", _fields(english, fields), french)
         _translate(items[slug], locale, strings, f"ITEMS[{slug!r}]")
     fields = ("title", "slug", "introduction", "body")
@@ -365,20 +438,7 @@ def _translate(instance, locale, strings, where):
 
 
 def _translated_front_page(home, locale, words):
-    strings = {home.title: words["title"], home.slug: words["slug"]}
-    front = _translate(home, locale, strings, "FRONT_PAGE")
-    # Further links are copied from the source page as they are (wagtail-localize synchronises
-    # them rather than translating them): give the French ones their own titles.
-    changed = False
-    for link in front.more_links.all():
-        if link.title:
-            if link.title not in words["more_links"]:
-                raise MissingTranslation(
-                    f"No translation in the demo's FRONT_PAGE for {link.title!r}"
-                )
-            link.title = words["more_links"][link.title]
-            link.save()
-            changed = True
-    if changed:
-        front.save_revision().publish()
-    return front
+    # Further links are translated with the page (MoreLink is translatable): their titles are
+    # segments like the page's own.
+    strings = {home.title: words["title"], home.slug: words["slug"], **words["more_links"]}
+    return _translate(home, locale, strings, "FRONT_PAGE")

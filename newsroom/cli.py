@@ -5,6 +5,8 @@ newsroom setup         migrate, collect static files, create the site and the de
                        newsroom when the database is empty, and an admin if none exists
 newsroom serve         serve only (production server, DEBUG off unless DEBUG=1)
 newsroom load-demo     load the demo newsroom into an empty database
+newsroom backup [FILE] write the database and media to one archive (README: Backups)
+newsroom restore FILE  rebuild the site from an archive into an empty database
 newsroom <django command> [args]   any manage.py command, e.g. ``newsroom createsuperuser``
 """
 
@@ -31,9 +33,13 @@ def _call(*args):
 
 def setup():
     _django()
-    _call("migrate", "--no-input", "-v", "0")
-    collect_static_if_changed()
-    _call("newsroom_setup")
+    from newsroom.resilience.setup_lock import setup_lock
+
+    # Several app servers may start at once on one database: one sets it up, the others wait.
+    with setup_lock():
+        _call("migrate", "--no-input", "-v", "0")
+        collect_static_if_changed()
+        _call("newsroom_setup")
 
 
 def collect_static_if_changed():

@@ -74,9 +74,15 @@ INSTALLED_APPS = [
     "newsroom.search",
     "newsroom.syndication",
     "newsroom.delivery",
+    "newsroom.security",
+    "newsroom.backup",
+    "newsroom.resilience",
     "newsroom.scheduling",
     "newsroom.press",
     "demo",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
@@ -105,15 +111,20 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "newsroom.security.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "newsroom.security.twofactor.AdminTwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: it turns a locked-out sign-in into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "newsroom.urls"
@@ -168,10 +179,17 @@ REDIS_URL = env("REDIS_URL")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django_redis.cache.RedisCache",
+            # django-redis, falling back to this process's memory while Redis is unreachable
+            # (newsroom/resilience/cache.py).
+            "BACKEND": "newsroom.resilience.cache.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env("NEWSROOM_CACHE_PREFIX", "newsroom"),
-            "OPTIONS": {"CLIENT_CLASS": "django_redis.client.DefaultClient"},
+            "OPTIONS": {
+                "CLIENT_CLASS": "django_redis.client.DefaultClient",
+                # A Redis that stops answering must not hold requests for long.
+                "SOCKET_CONNECT_TIMEOUT": 1,
+                "SOCKET_TIMEOUT": 1,
+            },
         }
     }
 else:
@@ -200,6 +218,13 @@ if env("NEWSROOM_VARNISH_URL"):
         "varnish": {
             "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
             "LOCATION": env("NEWSROOM_VARNISH_URL"),
+        }
+    }
+elif env("NEWSROOM_CLOUDFRONT_DISTRIBUTION_ID"):
+    WAGTAILFRONTENDCACHE = {
+        "cloudfront": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
+            "DISTRIBUTION_ID": env("NEWSROOM_CLOUDFRONT_DISTRIBUTION_ID"),
         }
     }
 elif env("NEWSROOM_CLOUDFLARE_ZONE_ID"):
@@ -236,11 +261,39 @@ MEDIA_URL = "/media/"
 MEDIA_ROOT = DATA_DIR / "media"
 # In embedded mode the app serves uploaded media itself; in production a web server or
 # object storage does.
-SERVE_MEDIA = env_bool("NEWSROOM_SERVE_MEDIA", EMBEDDED_MODE)
+# S3-compatible object storage (AWS S3, MinIO, Ceph, ...) for uploads, switched on by
+# NEWSROOM_S3_BUCKET. Credentials come the usual boto3 way: AWS_ACCESS_KEY_ID and
+# AWS_SECRET_ACCESS_KEY, or the machine's role.
+S3_BUCKET = env("NEWSROOM_S3_BUCKET")
+SERVE_MEDIA = env_bool("NEWSROOM_SERVE_MEDIA", EMBEDDED_MODE and not S3_BUCKET)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+MEDIA_ORIGINS = []  # where readers' browsers fetch media from, besides this site (for the CSP)
+if S3_BUCKET:
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": S3_BUCKET,
+            "endpoint_url": env("NEWSROOM_S3_ENDPOINT_URL") or None,
+            "region_name": env("NEWSROOM_S3_REGION") or None,
+            "custom_domain": env("NEWSROOM_S3_CUSTOM_DOMAIN") or None,
+            "location": env("NEWSROOM_S3_PREFIX"),
+            # Media is public and addressed by stable URLs (feeds, CDN): no signed URLs, and an
+            # upload never replaces another file of the same name.
+            "querystring_auth": False,
+            "file_overwrite": False,
+            "default_acl": env("NEWSROOM_S3_ACL") or None,
+        },
+    }
+    if env("NEWSROOM_S3_CUSTOM_DOMAIN"):
+        MEDIA_ORIGINS.append("https://" + env("NEWSROOM_S3_CUSTOM_DOMAIN"))
+    elif env("NEWSROOM_S3_ENDPOINT_URL"):
+        MEDIA_ORIGINS.append(env("NEWSROOM_S3_ENDPOINT_URL").rstrip("/"))
+    else:
+        MEDIA_ORIGINS.append("https://*.amazonaws.com")
+MEDIA_ORIGINS += env_list("NEWSROOM_MEDIA_ORIGINS")
 WHITENOISE_MAX_AGE = 3600
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 
@@ -248,8 +301,19 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 WAGTAIL_SITE_NAME = env("NEWSROOM_SITE_NAME", "Newsroom")
 WAGTAILADMIN_BASE_URL = env("NEWSROOM_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILIMAGES_IMAGE_MODEL = "images.NewsroomImage"
+WAGTAILIMAGES_IMAGE_FORM_BASE = "newsroom.images.forms.NewsroomImageForm"
 WAGTAILDOCS_SERVE_METHOD = "direct"
-WAGTAILIMAGES_MAX_UPLOAD_SIZE = 15 * 1024 * 1024
+# Uploads (README: "Security"): size, pixel count (decompression bombs) and formats. SVG is
+# refused: it can carry script.
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = int(env_seconds("NEWSROOM_MAX_IMAGE_MB", 15) * 1024 * 1024)
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = int(env_seconds("NEWSROOM_MAX_IMAGE_MEGAPIXELS", 50) * 1_000_000)
+WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
+NEWSROOM_MAX_DOCUMENT_SIZE = int(env_seconds("NEWSROOM_MAX_DOCUMENT_MB", 50) * 1024 * 1024)
+WAGTAILDOCS_EXTENSIONS = env_list(
+    "NEWSROOM_DOCUMENT_EXTENSIONS",
+    "pdf,doc,docx,odt,rtf,txt,csv,xls,xlsx,ods,ppt,pptx,odp,zip,mp3,mp4,jpg,jpeg,png,webp",
+)
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "newsroom.security.uploads.DocumentForm"
 WAGTAILSEARCH_BACKENDS = {
     "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "english"}
 }
@@ -260,13 +324,67 @@ WAGTAIL_DATE_FORMAT = "%d %b %Y"
 WAGTAIL_DATETIME_FORMAT = "%d %b %Y %H:%M"
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("en", "English"), ("fr", "French")]
 
-# --- Security -------------------------------------------------------------------------------
+# --- Security (README: "Security") ----------------------------------------------------------
+HTTPS = env_bool("NEWSROOM_HTTPS", False)
+if DEBUG and HTTPS:
+    raise ImproperlyConfigured(
+        "DEBUG shows stack traces to anyone and is for a developer's machine only: "
+        "unset DEBUG on a site served over HTTPS (NEWSROOM_HTTPS=true)."
+    )
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# Not DENY: the admin's live preview shows the page in a frame of the same site.
 X_FRAME_OPTIONS = "SAMEORIGIN"
+SILENCED_SYSTEM_CHECKS = ["security.W019"]  # the check that asks for DENY (see above)
 SESSION_COOKIE_HTTPONLY = True
-SESSION_COOKIE_SECURE = env_bool("NEWSROOM_HTTPS", False)
-CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+SESSION_COOKIE_SECURE = HTTPS
+CSRF_COOKIE_SECURE = HTTPS
+if HTTPS:
+    SECURE_SSL_REDIRECT = env_bool("NEWSROOM_SSL_REDIRECT", True)
+    SECURE_HSTS_SECONDS = int(env_seconds("NEWSROOM_HSTS_SECONDS", 31_536_000))
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("NEWSROOM_HSTS_INCLUDE_SUBDOMAINS", True)
+    SECURE_HSTS_PRELOAD = env_bool("NEWSROOM_HSTS_PRELOAD", True)
+if env("NEWSROOM_TRUSTED_PROXIES", "0") not in {"", "0"}:
+    # The proxy terminates TLS and says so; it must overwrite any X-Forwarded-Proto it receives.
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+
+# Content-Security-Policy (newsroom/security/csp.py): no inline script on public pages.
+CSP_MEDIA_SOURCES = ["'self'", "data:", *MEDIA_ORIGINS]
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        # Wagtail's responsive video embeds size themselves with a style attribute.
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": [*CSP_MEDIA_SOURCES, *env_list("NEWSROOM_CSP_IMG_SRC")],
+        "media-src": ["'self'", *MEDIA_ORIGINS],
+        # Embedded videos (YouTube, Vimeo, ...) come from their providers' https pages.
+        "frame-src": ["'self'", "https:"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'self'"],
+        **({"upgrade-insecure-requests": True} if HTTPS else {}),
+    }
+}
+
+# Sign-in throttling (django-axes): every authenticate() call, the admin's and the press
+# sign-in's, counts failures per user name and client address, shared through the database.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(env_seconds("NEWSROOM_LOGIN_FAILURE_LIMIT", 5))
+AXES_COOLOFF_TIME = env_seconds("NEWSROOM_LOGIN_LOCKOUT_MINUTES", 15) / 60  # hours
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "newsroom.security.lockout.locked_out"
+AXES_CLIENT_IP_CALLABLE = "newsroom.syndication.http.client_address"
+AXES_ENABLE_ACCESS_FAILURE_LOG = True
+
+# Optional two-factor sign-in for editors (django-otp, TOTP; newsroom/security/twofactor.py).
+OTP_TOTP_ISSUER = env("NEWSROOM_2FA_ISSUER", WAGTAIL_SITE_NAME)
 
 # --- Syndication: feeds, API, oEmbed (see newsroom/syndication/README.md) --------------------
 # Requests per anonymous client to /api/, oEmbed and ninjs: "120/minute", "1000/hour" or "off".
@@ -293,6 +411,8 @@ LOGGING = {
     "loggers": {
         "django.db.backends": {"level": "INFO"},
         "django_tasks": {"level": "WARNING"},
+        # django-axes announces itself at INFO on every start; lockouts are WARNINGs.
+        "axes": {"level": "WARNING"},
         # Wagtail logs every page action at INFO; the admin keeps that history anyway.
         "wagtail": {"level": env("WAGTAIL_LOG_LEVEL", "WARNING")},
     },

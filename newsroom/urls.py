@@ -28,3 +28,6 @@ urlpatterns += i18n_patterns(
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )
+
+# A lost database answers 503 with Retry-After instead of 500 (newsroom/resilience/).
+handler500 = "newsroom.resilience.unavailable.server_error"

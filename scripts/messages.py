@@ -22,6 +22,12 @@ def extract():
     subprocess.run(command, cwd=ROOT, check=True)  # noqa: S603 - fixed arguments
 
 
+def key_of(entry):
+    if entry.msgid_plural:
+        return (entry.msgid, entry.msgid_plural)
+    return (entry.msgctxt, entry.msgid) if entry.msgctxt else entry.msgid
+
+
 def apply_french():
     sys.path.insert(0, str(ROOT / "locale"))
     from fr_strings import FRENCH
@@ -34,11 +40,15 @@ def apply_french():
             if forms:
                 entry.msgstr_plural = {0: forms[0], 1: forms[1]}
         else:
-            key = (entry.msgctxt, entry.msgid) if entry.msgctxt else entry.msgid
+            key = key_of(entry)
             if key in FRENCH:
                 entry.msgstr = FRENCH[key]
         if "fuzzy" in entry.flags:
+            # msgmerge's guess from a similar string is often wrong: only our French counts.
             entry.flags.remove("fuzzy")
+            if key_of(entry) not in FRENCH:
+                entry.msgstr = ""
+                entry.msgstr_plural = dict.fromkeys(entry.msgstr_plural, "")
         if not entry.translated():
             missing.append(entry.msgid)
     po.metadata["Language"] = "fr"

@@ -80,3 +80,60 @@ PINNED = {
     "person": 15,
     "search": 8,
 }
+
+
+def add_press_items(news_index, count, topic, person, start=0):
+    """Press releases, speeches and media advisories in turn, each tagged and with an image."""
+    from newsroom.news.factories import (
+        MediaAdvisoryPageFactory,
+        PressReleasePageFactory,
+        SpeechPageFactory,
+    )
+
+    factories = [PressReleasePageFactory, SpeechPageFactory, MediaAdvisoryPageFactory]
+    for number in range(start, start + count):
+        extra = {"speaker": person} if factories[number % 3] is SpeechPageFactory else {}
+        factories[number % 3](
+            parent=news_index,
+            title=f"Press item {number} on deterrence",
+            slug=f"press-item-{number}",
+            display_date=datetime.date(2023, 10, 17) - datetime.timedelta(days=number),
+            with_image=True,
+            topics=[topic],
+            people=[person],
+            **extra,
+        )
+
+
+@pytest.mark.django_db
+def test_press_office_pages_query_counts_do_not_grow(client, home, news_index, topic_index):
+    from newsroom.news.models import MediaAdvisoryPage, PressReleasePage, SpeechPage
+
+    topic = TopicPageFactory(parent=topic_index, title="Deterrence and defence")
+    person = PersonFactory(name="Jens Stoltenberg", slug="jens-stoltenberg")
+    add_press_items(news_index, 9, topic, person)
+    urls = {
+        "press release": PressReleasePage.objects.first().url,
+        "speech": SpeechPage.objects.first().url,
+        "media advisory": MediaAdvisoryPage.objects.first().url,
+        "listing of press releases": "/en/news/?type=press-release",
+        "listing of speeches": "/en/news/?type=speech",
+        "listing of advisories": "/en/news/?type=advisory",
+    }
+    small = {name: queries_for(client, url) for name, url in urls.items()}
+    add_press_items(news_index, 90, topic, person, start=9)
+    add_items(news_index, 30, topic, person, start=500)
+    large = {name: queries_for(client, url) for name, url in urls.items()}
+
+    assert small == large
+    assert large == PRESS_PINNED
+
+
+PRESS_PINNED = {
+    "press release": 32,
+    "speech": 33,  # + the speaker
+    "media advisory": 30,
+    "listing of press releases": 16,
+    "listing of speeches": 16,
+    "listing of advisories": 16,
+}

@@ -18,7 +18,7 @@ from demo import content, content_fr, loader
 from demo.loader import load_demo
 from newsroom.core.models import OrganisationSettings, StandardPage
 from newsroom.images.models import NewsroomImage
-from newsroom.news.models import NewsItemPage, StoryPage, VideoPage
+from newsroom.news.models import NewsIndexPage, NewsItemPage, StoryPage, VideoPage
 from newsroom.topics.models import Person, TopicPage
 
 SEED = Path("shared") / "seeds" / "000_0c354c9cdce7235f.txt"
@@ -75,11 +75,11 @@ def test_setup_twice_loads_the_demo_once_and_keeps_an_editors_change():
     out = io.StringIO()
     call_command("newsroom_setup", stdout=out)
     assert "Demo newsroom loaded" in out.getvalue()
-    assert english(NewsItemPage).live().count() == 12
+    assert english(NewsItemPage).live().count() == 15
     assert english(StoryPage).count() == 11 and english(VideoPage).count() == 1
     assert "Demo in fr:" in out.getvalue()
     french = NewsItemPage.objects.filter(locale__language_code="fr")
-    assert french.count() == len(content_fr.ITEMS) == 6
+    assert french.count() == len(content_fr.ITEMS) == 9
 
     story = StoryPage.objects.get(slug=content.ITEMS[1]["slug"])
     story.title = "Edited by the press office"
@@ -88,8 +88,8 @@ def test_setup_twice_loads_the_demo_once_and_keeps_an_editors_change():
     out = io.StringIO()
     call_command("newsroom_setup", stdout=out)
     assert "content left as it is" in out.getvalue()
-    assert english(NewsItemPage).live().count() == 12
-    assert french.count() == 6
+    assert english(NewsItemPage).live().count() == 15
+    assert french.count() == 9
     assert sorted(english(NewsItemPage).live().values_list("slug", flat=True)) == sorted(
         item["slug"] for item in content.ITEMS
     )
@@ -111,7 +111,7 @@ def test_load_demo_refuses_a_newsroom_that_already_has_items():
     home = Page.objects.get(depth=2, locale__language_code="en").specific
     with pytest.raises(CommandError, match="only loaded into an empty one"):
         load_demo(home, stdout=io.StringIO())
-    assert english(NewsItemPage).live().count() == 12
+    assert english(NewsItemPage).live().count() == 15
     assert NewsroomImage.objects.count() == images_before
 
 
@@ -133,7 +133,7 @@ def test_demo_is_english_only_when_french_is_not_configured(settings):
     out = io.StringIO()
     call_command("load_demo", stdout=out)
     assert "Demo in fr" not in out.getvalue()
-    assert NewsItemPage.objects.live().count() == 12
+    assert NewsItemPage.objects.live().count() == 15
     assert not Page.objects.filter(locale__language_code="fr").exists()
     assert TopicPage.objects.count() == len(content.TOPICS)
 
@@ -352,6 +352,33 @@ def test_no_teaser_or_body_sentence_is_copied_from_the_seed(demo):
 
     copied = {sentence for text in ours for sentence in _sentences(text)} & seed_sentences
     assert not copied
+
+
+@pytest.mark.django_db
+def test_demo_has_a_press_release_a_speech_and_a_media_advisory(client, demo):
+    from wagtail.models import WorkflowPage
+
+    release, advisory, speech = (
+        NewsItemPage.objects.get(slug=item["slug"]).specific for item in content.ITEMS[12:]
+    )
+    assert release.reference == "Press Release (2023) 1"
+    page = soup(client.get(release.url))
+    assert page.select_one(".item__reference").get_text() == "Press Release (2023) 1"
+    assert "Issued on 6 Nov. 2023" in " ".join(page.select_one(".item__dates").get_text().split())
+
+    page = soup(client.get(speech.url))
+    assert page.select_one(".item__label").get_text() == "As delivered"
+    assert "Jens Stoltenberg" in page.select_one(".facts").get_text()
+
+    page = soup(client.get(advisory.url))
+    when = " ".join(page.select_one(".facts dd").get_text().split())
+    assert when == "9 November 2023, 14:30 CET – 15:15 CET"
+    assert page.select_one(".item__label").get_text() == "Pool only"
+
+    for item_type, item in (("press-release", release), ("speech", speech), ("advisory", advisory)):
+        listed = soup(client.get(f"/en/news/?type={item_type}"))
+        assert texts(listed.select(".card__title")) == [item.title]
+    assert WorkflowPage.objects.get(page=demo.get_children().type(NewsIndexPage).get())
 
 
 def test_demo_has_an_embargoed_story_and_a_press_account(client, demo):

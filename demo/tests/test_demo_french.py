@@ -36,6 +36,18 @@ TRANSLATED = [item for item in content.ITEMS if item["slug"] in content_fr.ITEMS
 UNTRANSLATED = [item for item in content.ITEMS if item["slug"] not in content_fr.ITEMS]
 FRENCH_TITLES = {item["slug"]: content_fr.ITEMS[item["slug"]]["title"] for item in TRANSLATED}
 FEATURED = content.FRONT_PAGE["featured"]
+# As listings order them (the seed's items are already in this order; the press office's
+# items, added later, are older).
+NEWEST_FIRST = sorted(
+    TRANSLATED, key=lambda item: (item["display_date"], item["published"]), reverse=True
+)
+FRENCH_CALLS = {
+    "story": "Lire la suite",
+    "video": "Voir la vidéo",
+    "press-release": "Lire le communiqué",
+    "speech": "Lire le discours",
+    "advisory": "Voir les détails de l’événement",
+}
 
 
 def french_date(date):
@@ -118,12 +130,19 @@ def test_french_front_page(client, site):
         f"Vidéo : {FRENCH_TITLES[FEATURED[1]]}",
     ]
     # The latest list only shows French items, newest first; its date is the newest one's.
+    latest = NEWEST_FIRST[: content.FRONT_PAGE["latest_count"]]
     titles = texts(page.select("section.latest .card__title"))
-    assert titles == [FRENCH_TITLES[item["slug"]] for item in TRANSLATED]
+    assert titles == [FRENCH_TITLES[item["slug"]] for item in latest]
     assert texts(page.select(".latest__date")) == ["17 novembre 2023"]
     calls = texts(page.select("section.latest .card__more"))
-    assert calls == ["Lire la suite"] * (len(TRANSLATED) - 1) + ["Voir la vidéo"]
-    assert set(texts(page.select("section.latest .card__type"))) == {"Article", "Vidéo"}
+    assert calls == [FRENCH_CALLS[item["kind"]] for item in latest]
+    assert set(texts(page.select("section.latest .card__type"))) == {
+        "Article",
+        "Vidéo",
+        "Communiqué de presse",
+        "Discours",
+        "Avis aux médias",
+    }
     # Further links: those to untranslated items are left out, the others are in French.
     links = page.select("section.more-links a")
     assert texts(links) == [
@@ -166,6 +185,28 @@ def test_no_english_headline_on_any_french_page(client, site):
         text = soup(client.get(url)).get_text(" ")
         for title in ENGLISH_TITLES:
             assert title not in text, (url, title)
+
+
+def test_french_pages_show_the_french_organisation_and_image_texts(client, site):
+    from demo import images
+
+    english_alts = {drawing.alt for drawing in images.ILLUSTRATIONS}
+    english_captions = {drawing.caption for drawing in images.ILLUSTRATIONS}
+    french_alts = {text["alt"] for text in content_fr.IMAGES.values()}
+    seen_french_alts = set()
+    for url in french_urls(client):
+        page = soup(client.get(url))
+        assert page.select_one(".site-title").get_text() == "Salle de presse de l’OTAN", url
+        assert "NATO Newsroom" not in page.title.get_text(), url
+        alts = {img["alt"] for img in page.select("img[alt]")}
+        assert not alts & english_alts, (url, alts & english_alts)
+        assert not [alt for alt in alts if alt.startswith(("Placeholder portrait", "NATO "))]
+        seen_french_alts |= alts & french_alts
+        captions = {" ".join(figure.get_text(" ").split()) for figure in page.select("figcaption")}
+        assert not [c for c in captions for english in english_captions if english in c], url
+        assert not [c for c in captions if "NATO (illustration)" in c], url
+    assert len(seen_french_alts) >= 5
+    assert "© OTAN" in client.get("/fr/").text
 
 
 # --- items -----------------------------------------------------------------------------------
@@ -236,7 +277,7 @@ def test_french_topics_list_only_french_items(client, site):
         assert TopicPage.objects.get(slug=words["slug"], locale=site).title == words["title"]
         page = soup(client.get(f"/fr/sujets/{words['slug']}/"))
         assert page.h1.get_text(strip=True) == words["title"]
-        expected = [FRENCH_TITLES[item["slug"]] for item in TRANSLATED if slug in item["topics"]]
+        expected = [FRENCH_TITLES[item["slug"]] for item in NEWEST_FIRST if slug in item["topics"]]
         assert texts(page.select(".card__title")) == expected, slug
     assert client.get("/fr/sujets/nato-eu-relations/").status_code == 404
 
@@ -381,6 +422,10 @@ def test_no_english_interface_text_on_any_french_page_type(client, site):
         "archive day": "/fr/actualites/2023/11/16/",
         "story": story.url,
         "video": video.url,
+        "press release": in_french(content.ITEMS[12]["slug"]).url,
+        "media advisory": in_french(content.ITEMS[13]["slug"]).url,
+        "speech": in_french(content.ITEMS[14]["slug"]).url,
+        "listing of one type": "/fr/actualites/?type=press-release",
         "explainer": StandardPage.objects.get(locale=site).url,
         "topic index": "/fr/sujets/",
         "topic": "/fr/sujets/relations-otan-ue/",

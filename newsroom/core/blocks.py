@@ -14,10 +14,11 @@ RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul", "h2
 
 class ImageValue(blocks.StructValue):
     def caption_text(self):
-        return self.get("caption") or getattr(self.get("image"), "caption", "")
+        # The block's own caption is translated with the page; the image's is per language.
+        return self.get("caption") or getattr(self.get("image"), "caption_text", "")
 
     def credit_text(self):
-        return getattr(self.get("image"), "credit", "")
+        return getattr(self.get("image"), "credit_text", "")
 
     def alt_text(self):
         image = self.get("image")

@@ -25,7 +25,7 @@ from django.db.models import ManyToManyField
 from django.utils import timezone
 from modelcluster.fields import ParentalManyToManyField
 from modelcluster.models import get_all_child_relations
-from wagtail.models import Page, Revision
+from wagtail.models import Locale, Page, Revision
 from wagtail.search.backends import get_search_backends
 
 
@@ -137,8 +137,11 @@ def deferred_title_norms():
 
 def _remember_search_text(pages):
     # The search indexer reads ``search_text`` once per index column (title, body,
-    # autocomplete); compute it once per page for this bulk add.
+    # autocomplete); compute it once per page for this bulk add. It is stemmed in the page's
+    # language: load the locales once for the batch rather than once per page.
+    locales = Locale.objects.in_bulk({page.locale_id for page in pages})
     for page in pages:
+        page.locale = locales[page.locale_id]
         if callable(getattr(page, "search_text", None)):
             text = page.search_text()
             page.search_text = lambda text=text: text

@@ -40,17 +40,27 @@ class CacheGeneration:
         self.ttl = ttl
         self._value = None
         self._read_at = 0.0
+        self._bumps = 0
 
     def current(self):
         now = time.monotonic()
-        if self._value is None or now - self._read_at >= self.ttl:
+        degraded = getattr(self.cache, "degraded", False)
+        if self._value is None or now - self._read_at >= self.ttl or degraded:
+            bumps = self._bumps
             value = self.cache.get(GENERATION_KEY)
             if value is None:
                 # First use, or the cache was flushed: start from a random value, so that
                 # pages stored under an earlier count cannot come back.
                 self.cache.add(GENERATION_KEY, secrets.randbelow(2**31), timeout=None)
                 value = self.cache.get(GENERATION_KEY)
-            self._value, self._read_at = str(value), now
+            if self._bumps == bumps:  # else Redis came back during the read and was bumped
+                self._value, self._read_at = str(value), now
+        if getattr(self.cache, "degraded", False):
+            # Redis is unreachable (newsroom/resilience/cache.py): no value is shared with the
+            # other servers, so none may be reused: a new one on every call keeps anything keyed
+            # by the generation (the page cache, listing histograms) from going stale.
+            self._value = None
+            return "unshared-" + secrets.token_hex(8)
         return self._value
 
     def bump(self):
@@ -59,6 +69,7 @@ class CacheGeneration:
         except ValueError:  # not there yet
             self.cache.add(GENERATION_KEY, secrets.randbelow(2**31), timeout=None)
             value = self.cache.incr(GENERATION_KEY)
+        self._bumps += 1
         self._value, self._read_at = str(value), time.monotonic()
         return self._value
 

@@ -222,6 +222,10 @@ class PageCache:
             return self.pass_private(environ, start_response)
 
         generation_value = self.generation.current()
+        if self.shared is not None and getattr(self.shared, "degraded", False):
+            # Redis is down: other servers cannot see this one's publishes, nor it theirs, so
+            # nothing is served from or stored in a cache until it is back (resilience/cache.py).
+            return self.app(environ, start_response)
         key = self.key(environ, generation_value)
         entry = self.memory.get(key)
         source = "HIT"
@@ -247,11 +251,23 @@ class PageCache:
         return self.session_cookie not in names and self.csrf_cookie not in names
 
     @staticmethod
-    def key(environ, generation_value):
+    def scheme(environ):
+        """The scheme Django sees: behind a TLS-terminating proxy, the one it reports."""
+        scheme = environ.get("wsgi.url_scheme", "http")
+        proxy_header = getattr(settings, "SECURE_PROXY_SSL_HEADER", None)
+        if proxy_header:
+            header, secure_value = proxy_header
+            reported = environ.get(header)
+            if reported is not None:
+                scheme = "https" if reported == secure_value else "http"
+        return scheme
+
+    @classmethod
+    def key(cls, environ, generation_value):
         host = environ.get("HTTP_HOST") or environ.get("SERVER_NAME", "")
         raw = "\n".join(
             (
-                environ.get("wsgi.url_scheme", "http"),
+                cls.scheme(environ),
                 host.lower(),
                 environ.get("PATH_INFO", ""),
                 environ.get("QUERY_STRING", ""),

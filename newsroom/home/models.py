@@ -6,7 +6,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, TranslatableMixin
 
 from newsroom.delivery import seek
 from newsroom.news.models import NewsItemPage
@@ -107,8 +107,14 @@ class FeaturedItem(Orderable):
     panels = [FieldPanel("item")]
 
 
-class MoreLink(Orderable):
-    """A further link: a page of this site or an external address, with an optional title."""
+class MoreLink(TranslatableMixin, Orderable):
+    """A further link: a page of this site or an external address, with an optional title.
+
+    Translatable, so wagtail-localize offers its title for translation with the front page and
+    keeps the translation when the French front page is synced again (an untranslatable child
+    would be copied over from the English page). The page and address are synchronised, the
+    page shown in each language's version (``HomePage.resolved_more_links``).
+    """
 
     page = ParentalKey(HomePage, on_delete=models.CASCADE, related_name="more_links")
     link_page = models.ForeignKey(
@@ -125,6 +131,9 @@ class MoreLink(Orderable):
     )
 
     panels = [FieldPanel("link_page"), FieldPanel("link_url"), FieldPanel("title")]
+
+    class Meta(TranslatableMixin.Meta):
+        ordering = ["sort_order"]
 
     def clean(self):
         if bool(self.link_page_id) == bool(self.link_url):

@@ -4,9 +4,15 @@ StoryPageFactory(parent=news_index)                      a plain story
 StoryPageFactory(parent=news_index, with_image=True)     with a listing image
 StoryPageFactory(parent=news_index, topics=[topic])      tagged with topics
 VideoPageFactory(parent=news_index)                      an external video
+PressReleasePageFactory(parent=news_index)               a press release, numbered when live
+SpeechPageFactory(parent=news_index)                     a speech by a named speaker
+SpeechPageFactory(parent=news_index, as_delivered=True)  ... marked "As delivered"
+MediaAdvisoryPageFactory(parent=news_index)              an event invitation, open to media
+MediaAdvisoryPageFactory(parent=news_index, pool_only=True)
 """
 
 import datetime
+import zoneinfo
 
 import factory
 import wagtail_factories
@@ -14,7 +20,7 @@ from django.utils.text import slugify
 
 from newsroom.images.factories import ImageFactory
 
-from .models import StoryPage, VideoPage
+from .models import MediaAdvisoryPage, PressReleasePage, SpeechPage, StoryPage, VideoPage
 
 
 class NewsItemFactory(wagtail_factories.PageFactory):
@@ -60,3 +66,48 @@ class VideoPageFactory(NewsItemFactory):
     class Meta:
         model = VideoPage
         skip_postgeneration_save = True
+
+
+class PressReleasePageFactory(NewsItemFactory):
+    title = factory.Sequence(lambda n: f"Allies issue statement number {n}")
+
+    class Meta:
+        model = PressReleasePage
+        skip_postgeneration_save = True
+
+
+class SpeechPageFactory(NewsItemFactory):
+    title = factory.Sequence(lambda n: f"Speech at conference number {n}")
+    speaker_name = "Secretary General"
+    event = "Annual security conference"
+    place = "Brussels, NATO Headquarters"
+
+    class Meta:
+        model = SpeechPage
+        skip_postgeneration_save = True
+
+
+def _brussels(year, month, day, hour, minute=0):
+    return datetime.datetime(
+        year, month, day, hour, minute, tzinfo=zoneinfo.ZoneInfo("Europe/Brussels")
+    )
+
+
+class MediaAdvisoryPageFactory(NewsItemFactory):
+    title = factory.Sequence(lambda n: f"Media advisory: press conference number {n}")
+    event_start = factory.LazyAttribute(
+        lambda item: (
+            _brussels(item.display_date.year, item.display_date.month, item.display_date.day, 10)
+            + datetime.timedelta(days=3)
+        )
+    )
+    venue = "NATO Headquarters, Brussels"
+    access = MediaAdvisoryPage.Access.OPEN
+    accreditation_instructions = "<p>Register with the press office before the deadline.</p>"
+
+    class Meta:
+        model = MediaAdvisoryPage
+        skip_postgeneration_save = True
+
+    class Params:
+        pool_only = factory.Trait(access=MediaAdvisoryPage.Access.POOL)

@@ -5,9 +5,10 @@ left out, and the view answers 400 so crawlers do not index the combination.
 """
 
 from django import forms
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from newsroom.core.text import fold
+from newsroom.core.stemming import stems
 
 from .models import NewsItemPage
 
@@ -81,14 +82,16 @@ class NewsFilterForm(forms.Form):
         return bool(self.valid_filters())
 
 
-def search_terms(query):
-    """What the search backend is given: accents folded, and no double quotes, which Wagtail's
-    SQLite backend would pass unescaped into an FTS5 expression (a 500 for `?q="`)."""
-    return fold(query).replace('"', " ").strip()
+def search_terms(query, language):
+    """What the search backend is given: the query's words as stems in ``language``, without
+    accents, as items index them (core.stemming). Only word characters survive, so nothing
+    reaches FTS5's expression syntax unescaped (double quotes made a 500 for `?q="`)."""
+    return " ".join(stems(query, language))
 
 
-def filter_items(queryset, filters, *, order="newest"):
-    """Apply cleaned filters to an item queryset; keyword searches go through Wagtail search."""
+def filter_items(queryset, filters, *, order="newest", language=None):
+    """Apply cleaned filters to an item queryset; keyword searches go through Wagtail search,
+    their words stemmed in ``language`` (by default the active one: the page's language)."""
     if filters.get("type"):
         queryset = queryset.of_type(filters["type"])
     if filters.get("topic"):
@@ -101,7 +104,7 @@ def filter_items(queryset, filters, *, order="newest"):
         queryset = queryset.filter(display_date__gte=filters["from"])
     if filters.get("to"):
         queryset = queryset.filter(display_date__lte=filters["to"])
-    terms = search_terms(filters.get("q", ""))
+    terms = search_terms(filters.get("q", ""), language or get_language())
     if terms:
         # The search backend can only sort by indexed fields: the listing's final "-pk"
         # tie-breaker is left out here.

@@ -18,6 +18,7 @@ from django.db.models import Max, Prefetch
 from django.utils import timezone
 from wagtail.images import get_image_model
 
+from newsroom.core.per_language import language_of
 from newsroom.core.text import plain_text
 
 FEED_LIMIT = 50
@@ -205,24 +206,25 @@ def mime_type_of(name):
     return mimetypes.guess_type(name)[0] or "application/octet-stream"
 
 
-def rendition_facts(image, spec, request):
-    """Absolute address, size and type of one rendition of ``image``."""
+def rendition_facts(image, spec, request, language=None):
+    """Absolute address, size and type of one rendition of ``image``, with its alt text,
+    caption and credit in ``language`` (the active one by default)."""
     rendition = image.get_rendition(spec)
     return ImageFacts(
         url=absolute(request, rendition.url),
         width=rendition.width,
         height=rendition.height,
         mime_type=mime_type_of(rendition.file.name),
-        alt=image.alt_text,
-        caption=getattr(image, "caption", ""),
-        credit=getattr(image, "credit", ""),
+        alt=image.alt_text_in(language),
+        caption=image.text_in("caption", language),
+        credit=image.text_in("credit", language),
     )
 
 
 def listing_image(item, request, spec=LARGE_SPEC):
     if not item.listing_image_id or item.listing_image is None:
         return None
-    return rendition_facts(item.listing_image, spec, request)
+    return rendition_facts(item.listing_image, spec, request, language_of(item))
 
 
 # --- body ---------------------------------------------------------------------------------------

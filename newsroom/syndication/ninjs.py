@@ -9,6 +9,7 @@ from django.http import Http404
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 
+from newsroom.core.per_language import language_of
 from newsroom.syndication import items as facts
 from newsroom.syndication.http import json_response, machine_readable
 
@@ -28,7 +29,7 @@ def _iso(value):
     return value.isoformat()
 
 
-def _image_association(image, request, name, organisation):
+def _image_association(image, request, name, organisation, language=None):
     original = {
         "name": "original",
         "href": facts.absolute(request, image.file.url),
@@ -59,22 +60,32 @@ def _image_association(image, request, name, organisation):
         "renditions": renditions,
     }
     descriptions = []
-    if getattr(image, "caption", ""):
-        descriptions.append(
-            {"role": "caption", "contentType": "text/plain", "value": image.caption}
-        )
-    if image.alt_text:
-        descriptions.append({"role": "alt", "contentType": "text/plain", "value": image.alt_text})
+    caption, alt, credit = (
+        image.text_in("caption", language),
+        image.alt_text_in(language),
+        image.text_in("credit", language),
+    )
+    if caption:
+        descriptions.append({"role": "caption", "contentType": "text/plain", "value": caption})
+    if alt:
+        descriptions.append({"role": "alt", "contentType": "text/plain", "value": alt})
     if descriptions:
         association["descriptions"] = descriptions
-    if getattr(image, "credit", ""):
-        association["by"] = image.credit
-        association["copyrightHolder"] = image.credit
+    if credit:
+        association["by"] = credit
+        association["copyrightHolder"] = credit
     elif organisation.copyright_holder:
         association["copyrightHolder"] = organisation.copyright_holder
     if image.created_at:
         association["firstCreated"] = _iso(image.created_at)
     return association
+
+
+def _genre(kind, literal):
+    genre = {"name": str(kind.item_type_label), "literal": literal}
+    if kind.genre_uri:  # an IPTC genre, e.g. PressRelease
+        genre["uri"] = kind.genre_uri
+    return genre
 
 
 def ninjs_document(item, request):
@@ -112,9 +123,7 @@ def ninjs_document(item, request):
             },
             {"role": "main", "contentType": "text/plain", "value": text},
         ],
-        "genres": [{"name": str(kind.item_type_label), "literal": facts.item_type(item)}]
-        if kind
-        else [],
+        "genres": [_genre(kind, facts.item_type(item))] if kind else [],
         "subjects": [
             {
                 "name": topic.title,
@@ -155,7 +164,7 @@ def ninjs_document(item, request):
     if item.listing_image_id and item.listing_image:
         name = "thumbnail" if video is not None else "mainpic"
         document["associations"].append(
-            _image_association(item.listing_image, request, name, organisation)
+            _image_association(item.listing_image, request, name, organisation, language_of(item))
         )
     return {key: value for key, value in document.items() if value != []}
 

@@ -3,8 +3,9 @@ import re
 from django import template
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 
-from newsroom.core.text import fold
+from newsroom.core.stemming import index_forms, stem
 
 register = template.Library()
 
@@ -18,22 +19,17 @@ def query_with(context, **changes):
     return query.urlencode()
 
 
-def _stem(word):
-    # Matches "meet" in "meets" and "meeting" without a language-specific stemmer.
-    word = fold(word).lower()
-    return word[: max(4, len(word) - 3)] if len(word) > 4 else word
-
-
 @register.filter
 def highlight(text, query):
-    """Escape ``text`` and wrap the words that match ``query`` (accents ignored) in <mark>."""
-    stems = {_stem(word) for word in re.findall(r"\w+", query or "") if len(word) > 1}
-    if not stems:
+    """Escape ``text`` and wrap the words that match ``query`` in <mark>: the words search
+    matched, i.e. those with the same stem in the active language, accents ignored."""
+    language = get_language()
+    wanted = {stem(word, language) for word in re.findall(r"\w+", query or "") if len(word) > 1}
+    if not wanted:
         return escape(text)
 
     def mark(word):
-        folded = fold(word).lower()
-        if any(folded.startswith(stem) for stem in stems):
+        if wanted.intersection(index_forms(word, language)):
             return f"<mark>{escape(word)}</mark>"
         return escape(word)
 

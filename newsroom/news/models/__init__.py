@@ -1,10 +1,16 @@
 from .index import NewsIndexPage
 from .items import NewsItemPage, RelatedItem, StoryPage, VideoPage
+from .numbering import PressReleaseCounter
+from .press import MediaAdvisoryPage, PressReleasePage, SpeechPage
 
 __all__ = [
+    "MediaAdvisoryPage",
     "NewsIndexPage",
     "NewsItemPage",
+    "PressReleaseCounter",
+    "PressReleasePage",
     "RelatedItem",
+    "SpeechPage",
     "StoryPage",
     "VideoPage",
 ]

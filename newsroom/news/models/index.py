@@ -49,7 +49,13 @@ class NewsIndexPage(NewsIndexSyndicationMixin, RoutablePageMixin, Page):
 
     content_panels = [*Page.content_panels, FieldPanel("introduction")]
     parent_page_types = ["home.HomePage"]
-    subpage_types = ["news.StoryPage", "news.VideoPage"]
+    subpage_types = [
+        "news.StoryPage",
+        "news.VideoPage",
+        "news.PressReleasePage",
+        "news.SpeechPage",
+        "news.MediaAdvisoryPage",
+    ]
     max_count_per_parent = 1
 
     class Meta:

@@ -24,8 +24,11 @@ from wagtail.search import index
 
 from newsroom.core.blocks import RICH_TEXT_FEATURES, BodyBlock
 from newsroom.core.i18n import in_locale
-from newsroom.core.text import fold, plain_text
+from newsroom.core.stemming import stemmed_text
+from newsroom.core.text import plain_text
 from newsroom.scheduling.forms import NewsItemAdminForm
+
+from .updates import VisibleChanges
 
 # Rendition filter specs used by listings; for_listing() prefetches exactly these.
 LISTING_IMAGE_SPECS = ("fill-480x270", "fill-960x540")
@@ -69,7 +72,7 @@ def _in_private_sections():
 NewsItemManager = PageManager.from_queryset(NewsItemQuerySet)
 
 
-class NewsItemPage(Page):
+class NewsItemPage(VisibleChanges, Page):
     """The fields every item type shares; never created on its own."""
 
     display_date = models.DateField(
@@ -109,10 +112,13 @@ class NewsItemPage(Page):
     places = ParentalManyToManyField("topics.Place", blank=True, related_name="tagged_items")
 
     objects = NewsItemManager()
+    exclude_fields_in_copy = ["last_updated_at"]  # a copy has not been updated yet
 
     item_type = ""
     item_type_label = ""
     call_to_action = _("Read more")
+    schema_type = "NewsArticle"  # schema.org type of the item's JSON-LD
+    genre_uri = ""  # IPTC genre (cv.iptc.org/newscodes/genre/) given in ninjs
 
     content_panels = [
         *Page.content_panels,
@@ -193,10 +199,15 @@ class NewsItemPage(Page):
 
     # --- content --------------------------------------------------------------------------
     def search_text(self):
-        """Everything a reader might search for, without accents (see core.text.fold)."""
+        """Everything a reader might search for, as stems in the item's language, without
+        accents (see core.stemming): the search view stems queries the same way."""
         people = " ".join(person.name for person in self.people.all())
         parts = [self.title, self.teaser, self.dateline, people, self.body_text()]
-        return fold(" ".join(part for part in parts if part))
+        return stemmed_text(" ".join(part for part in parts if part), self.search_language)
+
+    @property
+    def search_language(self):
+        return self.locale.language_code
 
     def body_text(self):
         chunks = []
@@ -297,6 +308,10 @@ class VideoPage(NewsItemPage):
     item_type = "video"
     item_type_label = _("Video")
     call_to_action = _("Watch Video")
+    visible_fields = (
+        *NewsItemPage.visible_fields,
+        *("video_file_id", "captions_file_id", "video_url", "duration", "transcript"),
+    )
 
     content_panels = [
         *NewsItemPage.content_panels,
@@ -329,7 +344,8 @@ class VideoPage(NewsItemPage):
             )
 
     def search_text(self):
-        return f"{super().search_text()} {fold(plain_text(self.transcript))}"
+        transcript = stemmed_text(plain_text(self.transcript), self.search_language)
+        return f"{super().search_text()} {transcript}"
 
     @property
     def duration_label(self):

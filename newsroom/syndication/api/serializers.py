@@ -4,6 +4,7 @@ from urllib.parse import urlencode
 
 from django.urls import reverse
 
+from newsroom.core.per_language import language_of
 from newsroom.syndication import items as facts
 
 
@@ -134,7 +135,9 @@ def topic(topic_page, request):
 def person(person_obj, request, people):
     photo = None
     if person_obj.photo_id and person_obj.photo:
-        photo = _image(facts.rendition_facts(person_obj.photo, PHOTO_SPEC, request))
+        photo = _image(
+            facts.rendition_facts(person_obj.photo, PHOTO_SPEC, request, language_of(person_obj))
+        )
     path = people.path(person_obj)
     return {
         "slug": person_obj.slug,

@@ -111,7 +111,7 @@ def filtered_items(filters, locale):
                 "newsitempage_id"
             )
         )
-    return filter_items(queryset, filters)
+    return filter_items(queryset, filters, language=locale.language_code)
 
 
 @api_view((*params.ITEM_FILTERS, *params.LIST_PARAMS))

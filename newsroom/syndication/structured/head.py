@@ -182,6 +182,8 @@ def item_head(head, item, request, organisation):
 
     if isinstance(item, VideoPage):
         main = jsonld.video_object(item, request, organisation, images)
+    elif item.schema_type == "Event":
+        main = jsonld.event(item, request, organisation, images)
     else:
         main = jsonld.news_article(item, request, organisation, images)
     news_index = item.get_parent()

@@ -1,4 +1,5 @@
-"""schema.org JSON-LD: NewsArticle, VideoObject, BreadcrumbList, Organization and WebSite."""
+"""schema.org JSON-LD: NewsArticle, VideoObject, Event (media advisories), BreadcrumbList,
+Organization and WebSite."""
 
 import json
 import logging
@@ -164,6 +165,30 @@ def video_object(video, request, organisation, images):
         data["embedUrl"] = _embed_url(video.video_url)
     if video.transcript:
         data["transcript"] = plain_text(video.transcript)
+    return data
+
+
+def event(advisory, request, organisation, images):
+    """A media advisory as the event it announces."""
+    url = facts.page_url(advisory, request)
+    data = {
+        "@context": CONTEXT,
+        "@type": "Event",
+        "name": advisory.title,
+        "description": advisory.teaser,
+        "url": url,
+        "startDate": advisory.event_start.isoformat(),
+        "eventStatus": "https://schema.org/EventScheduled",
+        "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
+        "location": {"@type": "Place", "name": advisory.venue},
+        "organizer": organization(organisation, request, context=False),
+        "inLanguage": advisory.locale.language_code,
+        "identifier": facts.item_guid(advisory),
+    }
+    if advisory.event_end:
+        data["endDate"] = advisory.event_end.isoformat()
+    if images:
+        data["image"] = [image.url for image in images]
     return data
 
 

@@ -8,6 +8,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from newsroom.home.site_tree import ensure_site_tree
+from newsroom.news.workflow import ensure_press_review
 
 
 class Command(BaseCommand):
@@ -17,6 +18,7 @@ class Command(BaseCommand):
         # One transaction: if loading the demo fails, the next run starts again from empty.
         with transaction.atomic():
             home, created = ensure_site_tree()
+            ensure_press_review()
             if created and os.environ.get("NEWSROOM_DEMO", "1") != "0":
                 from demo.loader import load_demo
 

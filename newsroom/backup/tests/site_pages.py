@@ -1,0 +1,109 @@
+"""Print a fingerprint of every public page of the site in DATABASE_URL / NEWSROOM_DATA_DIR.
+
+    python -m newsroom.backup.tests.site_pages [--crawl]
+
+Output: JSON ``{address: sha256 of status, content type and normalised body}``. The addresses
+are every ``<loc>`` of the sitemaps, every page of the news listing, the feeds and the API
+lists, and with ``--crawl`` every address linked from those pages as well (breadth first). Two
+sites whose fingerprints are equal serve the same bytes to readers, apart from what
+``normalise`` removes. The backup tests run this against the original and the restored site.
+"""
+
+import hashlib
+import json
+import os
+import re
+import sys
+from urllib.parse import urljoin, urlsplit
+
+SKIP_PREFIXES = ("/admin/", "/static/", "/media/", "/documents/", "/api/oembed/frame/")
+LINK = re.compile(rb"""(?:href|src)=["']([^"'#]+)""")
+LOC = re.compile(rb"<loc>([^<]+)</loc>")
+# Bytes that legitimately differ between two renders of the same content.
+VOLATILE = [
+    re.compile(rb'name="csrfmiddlewaretoken" value="[^"]*"'),
+    re.compile(rb'nonce="[^"]*"'),
+    # A feed with no entries says it was updated "now".
+    re.compile(rb"<lastBuildDate>[^<]*</lastBuildDate>"),
+]
+EMPTY_FEED_UPDATED = re.compile(rb"<updated>[^<]*</updated>")
+
+
+def normalise(body):
+    for pattern in VOLATILE:
+        body = pattern.sub(b"", body)
+    if body.lstrip().startswith(b"<?xml") and b"<feed" in body and b"<entry" not in body:
+        body = EMPTY_FEED_UPDATED.sub(b"", body)
+    return body
+
+
+def local(address):
+    parts = urlsplit(address)
+    if parts.netloc not in {"", "testserver", "127.0.0.1:8000"}:
+        return None
+    path = parts.path + (f"?{parts.query}" if parts.query else "")
+    if not path.startswith("/") or path.startswith(SKIP_PREFIXES):
+        return None
+    return path
+
+
+def fingerprints(crawl=False):
+    from django.test import Client
+
+    client = Client()
+    seeds = ["/", "/en/", "/fr/", "/robots.txt", "/api/v1/items/", "/api/v1/topics/"]
+    seeds += ["/api/v1/people/", "/en/news/feed/rss/", "/en/news/feed/atom/"]
+    seeds += ["/en/news/feed/json/"]
+    for sitemap in ("/sitemap.xml", "/sitemap-news.xml"):
+        body = client.get(sitemap).content
+        seeds.append(sitemap)
+        for loc in LOC.findall(body):
+            address = local(loc.decode())
+            if address:
+                seeds.append(address)
+                if address.endswith(".xml"):
+                    seeds += [local(x.decode()) for x in LOC.findall(client.get(address).content)]
+    page = 1
+    while client.get(f"/en/news/?page={page}").status_code == 200 and page < 10_000:
+        seeds.append(f"/en/news/?page={page}")
+        page += 1
+    queue = list(dict.fromkeys(address for address in seeds if address))
+    seen = set(queue)
+    result = {}
+    while queue:
+        address = queue.pop(0)
+        response = client.get(address)
+        body = normalise(response.content)
+        digest = hashlib.sha256(
+            f"{response.status_code} {response.get('Content-Type')}\n".encode() + body
+        )
+        result[address] = digest.hexdigest()
+        if crawl and response.get("Content-Type", "").startswith("text/html"):
+            for link in LINK.findall(response.content):
+                found = local(urljoin(address, link.decode("utf-8", "replace")))
+                if found and found not in seen:
+                    seen.add(found)
+                    queue.append(found)
+    return result
+
+
+def main():
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsroom.settings")
+    import django
+
+    django.setup()
+    from django.test.utils import override_settings, setup_test_environment
+
+    setup_test_environment()
+    # Render without collected static files; the page cache is a WSGI wrapper the test client
+    # does not pass through, so every answer is rendered from the database.
+    storages = {
+        "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+    with override_settings(STORAGES=storages, NEWSROOM_API_RATE_LIMIT="off"):
+        json.dump(fingerprints(crawl="--crawl" in sys.argv), sys.stdout, indent=0)
+
+
+if __name__ == "__main__":
+    main()
