@@ -75,8 +75,14 @@ def manifest(path):
         return json.load(tar.extractfile("manifest.json"))
 
 
+# Caches that rendering a page fills (image renditions, oEmbed answers): a site that has served
+# its pages has more of these rows than the same site before, and the same content.
+RENDER_CACHES = {"images.newsroomrendition", "wagtailembeds.embed"}
+
+
 def row_counts(path):
-    return {label: entry["rows"] for label, entry in manifest(path)["tables"].items()}
+    tables = manifest(path)["tables"]
+    return {label: entry["rows"] for label, entry in tables.items() if label not in RENDER_CACHES}
 
 
 @pytest.fixture(scope="module")
