@@ -1,5 +1,6 @@
-"""The demo's embargo: one item under embargo, released an hour after the demo is loaded, and a
-press account for trying the press area (its password is printed once, like the admin's)."""
+"""The demo's embargo: one press release under embargo, released an hour after the demo is
+loaded, and a press account for trying the press area (its password is printed once, like the
+admin's)."""
 
 import datetime
 import secrets
@@ -35,11 +36,11 @@ PRESS_OUTLET = "Demo Press Agency"
 
 def load_embargo(index, pictures, topics, stdout):
     """Add the embargoed story under ``index`` and the demo press account."""
-    from newsroom.news.models import StoryPage
+    from newsroom.news.models import PressReleasePage
 
     words = EMBARGOED
     release = (timezone.now() + datetime.timedelta(hours=1)).replace(second=0, microsecond=0)
-    page = StoryPage(
+    page = PressReleasePage(
         title=words["title"],
         slug=words["slug"],
         dateline=words["dateline"],
@@ -57,6 +58,6 @@ def load_embargo(index, pictures, topics, stdout):
     stdout.write(
         "\nA press account was created for trying the embargo area. It is shown only this once:\n"
         f"    user name: {PRESS_USERNAME}\n    password:  {password}\n"
-        "Sign in at /en/press/ (one story is under embargo for an hour).\n"
+        "Sign in at /en/press/ (one press release is under embargo for an hour).\n"
     )
     return page

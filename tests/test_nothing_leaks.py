@@ -21,13 +21,26 @@ from newsroom.delivery import generation
 from newsroom.delivery.pagecache import PageCache
 from newsroom.delivery.tests.wsgi_client import WSGIClient, django_app
 from newsroom.images.factories import ImageFactory
-from newsroom.news.factories import StoryPageFactory
+from newsroom.news.factories import (
+    MediaAdvisoryPageFactory,
+    PressReleasePageFactory,
+    SpeechPageFactory,
+    StoryPageFactory,
+)
 from newsroom.press.factories import embargo
 from newsroom.syndication.tests.conftest import tag_items
 from newsroom.topics.factories import PersonFactory, TopicPageFactory
 
 pytestmark = pytest.mark.django_db
 KINDS = ("scheduled", "embargoed", "withdrawn", "draft", "private")
+# Each kind of hidden item is of another type, so every item type's page is exercised.
+FACTORIES = {
+    "scheduled": SpeechPageFactory,
+    "embargoed": PressReleasePageFactory,
+    "withdrawn": StoryPageFactory,
+    "draft": MediaAdvisoryPageFactory,
+    "private": StoryPageFactory,
+}
 
 
 def item_addresses(ctx, item):
@@ -83,6 +96,9 @@ CHANNELS = {
     "HomePage": lambda ctx: ["/en/", "/fr/"],
     "StandardPage": lambda ctx: [ctx["explainer"].url],
     "StoryPage": lambda ctx: [item_addresses(ctx, i) for i in ctx["all"]],
+    "PressReleasePage": lambda ctx: [item_addresses(ctx, ctx["by_kind"]["embargoed"])],
+    "SpeechPage": lambda ctx: [item_addresses(ctx, ctx["by_kind"]["scheduled"])],
+    "MediaAdvisoryPage": lambda ctx: [item_addresses(ctx, ctx["by_kind"]["draft"])],
     "VideoPage": lambda ctx: [],  # the same template and code path as StoryPage (item_base.html)
     "TopicIndexPage": lambda ctx: ["/en/topics/"],
     "TopicPage.index_route": lambda ctx: [ctx["topic"].url],
@@ -177,7 +193,7 @@ def cached_site(settings, tmp_path, home):
 
 def hidden_item(news_index, kind, today):
     image = ImageFactory(title=f"Secretplan {kind} photo", file__filename=f"secretplan-{kind}.jpg")
-    item = StoryPageFactory(
+    item = FACTORIES[kind](
         parent=news_index,
         title=f"Secretplan {kind} headline",
         slug=f"secretplan-{kind}",

@@ -10,12 +10,12 @@ from django.utils import timezone
 from django.utils.text import format_lazy
 from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 
 from newsroom.core.blocks import RICH_TEXT_FEATURES
 from newsroom.core.text import fold, plain_text
+from newsroom.scheduling.forms import NewsItemAdminForm
 
 from .items import NewsItemPage
 from .numbering import PressReleaseCounter
@@ -39,8 +39,9 @@ class ReleaseNumberPanel(FieldPanel):
         return value if value is not None else gettext("Given at first publication")
 
 
-class PressReleaseForm(WagtailAdminPageForm):
-    """Refuses any attempt to send a number: it is the newsroom's, not the editor's."""
+class PressReleaseForm(NewsItemAdminForm):
+    """Refuses any attempt to send a number: it is the newsroom's, not the editor's. (Its base
+    keeps the scheduling and embargo checks every item has.)"""
 
     def clean(self):
         cleaned = super().clean()
