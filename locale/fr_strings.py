@@ -183,4 +183,5 @@ FRENCH = {
     "%(site)s: %(feed)s": "%(site)s : %(feed)s",
     "%(label)s: %(error)s": "%(label)s : %(error)s",
     "Duration:": "Durée :",
+    "There is no file at this address.": "Il n’y a aucun fichier à cette adresse.",
 }
