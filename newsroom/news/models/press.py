@@ -14,7 +14,8 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 
 from newsroom.core.blocks import RICH_TEXT_FEATURES
-from newsroom.core.text import fold, plain_text
+from newsroom.core.stemming import stemmed_text
+from newsroom.core.text import plain_text
 from newsroom.scheduling.forms import NewsItemAdminForm
 
 from .items import NewsItemPage
@@ -239,7 +240,7 @@ class SpeechPage(NewsItemPage):
 
     def search_text(self):
         extra = " ".join(filter(None, [self.speaker_name, self.event, self.place]))
-        return f"{super().search_text()} {fold(extra)}"
+        return f"{super().search_text()} {stemmed_text(extra, self.search_language)}"
 
 
 class MediaAdvisoryPage(NewsItemPage):
@@ -314,4 +315,4 @@ class MediaAdvisoryPage(NewsItemPage):
 
     def search_text(self):
         extra = f"{self.venue} {plain_text(self.accreditation_instructions)}"
-        return f"{super().search_text()} {fold(extra)}"
+        return f"{super().search_text()} {stemmed_text(extra, self.search_language)}"

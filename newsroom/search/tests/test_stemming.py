@@ -106,3 +106,14 @@ def test_api_keyword_search_stems_in_the_requested_language(client, items):
     assert [item["title"] for item in english["results"]] == ["Allies resume negotiations"]
     nothing = client.get("/api/v1/items/", {"lang": "en", "q": '"'}).json()
     assert len(nothing["results"]) == 2  # a query of quotes only is no keyword search
+
+
+
+def test_speech_and_advisory_facts_are_found_by_their_word_forms(client, home, news_index):
+    """The press office types add their own fields to the index (event, venue), stemmed too."""
+    from newsroom.news.factories import MediaAdvisoryPageFactory, SpeechPageFactory
+
+    SpeechPageFactory(parent=news_index, title="Remarks", event="Conference of defence ministers")
+    MediaAdvisoryPageFactory(parent=news_index, title="Briefing", venue="Main press theatres")
+    assert titles(client.get("/en/search/?q=minister")) == ["Remarks"]
+    assert titles(client.get("/en/search/?q=theatre")) == ["Briefing"]
