@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from django.contrib.auth import authenticate, get_user_model
 from django.core.management import call_command
+from django.test import RequestFactory
 
 from newsroom.news.models import NewsItemPage
 
@@ -37,7 +38,9 @@ def test_setup_creates_one_admin_and_prints_the_password_once(capsys, monkeypatc
     first = capsys.readouterr().out
     password = PASSWORD_LINE.search(first).group(1)
     assert len(password) >= 16
-    assert authenticate(username="admin", password=password) is not None
+    # Sign-in throttling (django-axes) needs the request every sign-in comes with.
+    sign_in = RequestFactory().post("/admin/login/")
+    assert authenticate(sign_in, username="admin", password=password) is not None
 
     call_command("newsroom_setup")
     second = capsys.readouterr().out

@@ -61,3 +61,7 @@ def test_the_admin_works_under_its_policy_without_violations(open_page):
     page.goto("/admin/images/multiple/add/")
     page.wait_for_load_state("networkidle")
     assert violations(page) == []
+    # The two-factor enrolment page draws its QR code as inline SVG.
+    page.goto("/admin/two-factor/")
+    expect(page.locator(".two-factor-qr svg")).to_be_visible()
+    assert violations(page) == []
