@@ -381,7 +381,7 @@ AXES_COOLOFF_TIME = env_seconds("NEWSROOM_LOGIN_LOCKOUT_MINUTES", 15) / 60  # ho
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "newsroom.security.lockout.locked_out"
-AXES_CLIENT_IP_CALLABLE = "newsroom.syndication.http.client_address"
+AXES_CLIENT_IP_CALLABLE = "newsroom.security.lockout.sign_in_address"
 AXES_ENABLE_ACCESS_FAILURE_LOG = True
 
 # Optional two-factor sign-in for editors (django-otp, TOTP; newsroom/security/twofactor.py).

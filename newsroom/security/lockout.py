@@ -1,5 +1,6 @@
-"""The answer to a sign-in attempt while locked out (django-axes' AXES_LOCKOUT_CALLABLE)."""
+"""django-axes hooks: the address it records, and the answer to a sign-in while locked out."""
 
+import ipaddress
 import logging
 
 from axes.helpers import get_client_username, get_cool_off
@@ -8,6 +9,16 @@ from django.shortcuts import render
 from newsroom.syndication.http import client_address
 
 logger = logging.getLogger("newsroom.security")
+
+
+def sign_in_address(request):
+    """The client address axes records (AXES_CLIENT_IP_CALLABLE): a valid IP address or None.
+    PostgreSQL's inet column refuses anything else, so a forged X-Forwarded-For or a request
+    without REMOTE_ADDR would otherwise turn a sign-in into a server error."""
+    try:
+        return str(ipaddress.ip_address(client_address(request)))
+    except ValueError:
+        return None
 
 
 def locked_out(request, credentials, *args, **kwargs):

@@ -98,3 +98,19 @@ def test_the_client_address_comes_from_the_trusted_proxy(client, editor, setting
             HTTP_X_FORWARDED_FOR="192.0.2.44",
         )
     assert AccessAttempt.objects.get().ip_address == "192.0.2.44"
+
+
+def test_a_forged_or_missing_client_address_signs_in_without_an_error(client, editor, settings):
+    """Behind a trusted proxy the address comes from X-Forwarded-For, which a client can fill
+    with junk; PostgreSQL would refuse it as an inet value. The sign-in must still work, and
+    so must a sign-in without any address (Django's force_login)."""
+    settings.NEWSROOM_TRUSTED_PROXIES = 1
+    response = client.post(
+        "/admin/login/",
+        {"username": "editor", "password": PASSWORD},
+        HTTP_X_FORWARDED_FOR="not-an-address",
+    )
+    assert response.status_code == 302
+    client.logout()
+    client.force_login(editor)
+    assert client.get("/admin/").status_code == 200
