@@ -108,7 +108,6 @@ def test_api_keyword_search_stems_in_the_requested_language(client, items):
     assert len(nothing["results"]) == 2  # a query of quotes only is no keyword search
 
 
-
 def test_speech_and_advisory_facts_are_found_by_their_word_forms(client, home, news_index):
     """The press office types add their own fields to the index (event, venue), stemmed too."""
     from newsroom.news.factories import MediaAdvisoryPageFactory, SpeechPageFactory
