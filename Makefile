@@ -80,7 +80,7 @@ clean: ## Remove the environments and collected static files (keeps ./data)
 bench: install ## Benchmark a 100,000-item archive (built once under ./bench-data/): cached, uncached, nginx
 	$(BIN)/python bench/run.py
 
-cluster: install ## Two app servers on DATABASE_URL's PostgreSQL and REDIS_URL's Redis, nginx in front on port $${CLUSTER_PORT:-8500}
+cluster: install ## Two app servers on DATABASE_URL's PostgreSQL and REDIS_URL's Redis, nginx in front on CLUSTER_PORT (8500)
 	bash deploy/cluster/ensure-tools.sh
 	$(BIN)/python deploy/cluster/cluster.py start
 

@@ -18,6 +18,9 @@ def _test_environment(settings, tmp_path):
     get_finders.cache_clear()
     # Each test has its own database, so nothing cached by an earlier test may leak into it.
     cache.clear()
+    from newsroom.delivery import memo
+
+    memo.clear()
 
 
 @pytest.fixture

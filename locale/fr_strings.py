@@ -379,4 +379,5 @@ FRENCH = {
     "IP address": "Adresse IP",
     "address": "adresse",
     "Download the image": "Télécharger l’image",
+    "There is no file at this address.": "Il n’y a aucun fichier à cette adresse.",
 }

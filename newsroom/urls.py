@@ -1,6 +1,8 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
+from django.http import Http404
 from django.urls import include, path, re_path
+from django.utils.translation import gettext as _
 from django.utils.translation import pgettext_lazy
 from django.views.static import serve as serve_file
 from wagtail import urls as wagtail_urls
@@ -9,17 +11,30 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from newsroom.search.views import search
 
+
+def no_such_file(request, *args, **kwargs):
+    raise Http404(_("There is no file at this address."))
+
+
+def serve_media(request, path):
+    # A name the file system refuses (too long, invalid bytes) is simply not there.
+    try:
+        return serve_file(request, path, document_root=settings.MEDIA_ROOT)
+    except (OSError, ValueError):
+        raise Http404(_("There is no file at this address.")) from None
+
+
 urlpatterns = [
     path("", include("newsroom.syndication.urls")),
     path("admin/", include(wagtailadmin_urls)),
+    # A document id past 18 digits cannot exist, and overflows SQLite's integers.
+    re_path(r"^documents/\d{19,}/", no_such_file),
     path("documents/", include(wagtaildocs_urls)),
 ]
 
 if settings.SERVE_MEDIA:
     # Embedded mode only: production serves media from object storage or the web server.
-    urlpatterns.append(
-        re_path(r"^media/(?P<path>.*)$", serve_file, {"document_root": settings.MEDIA_ROOT})
-    )
+    urlpatterns.append(re_path(r"^media/(?P<path>.*)$", serve_media))
 
 urlpatterns += i18n_patterns(
     path(pgettext_lazy("address segment", "search/"), search, name="search"),

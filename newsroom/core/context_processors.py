@@ -24,7 +24,13 @@ def _section_urls():
     return urls
 
 
+def _memoised_section_urls():
+    from newsroom.delivery import memo
+
+    return memo.per_generation("sections", get_language(), compute=_section_urls)
+
+
 def sections(request):
     """``sections.news`` etc.: the current language's section addresses, for the navigation.
-    Looked up (one query) only when a template uses them."""
-    return {"sections": SimpleLazyObject(_section_urls)}
+    Looked up (one query per site generation) only when a template uses them."""
+    return {"sections": SimpleLazyObject(_memoised_section_urls)}

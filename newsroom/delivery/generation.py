@@ -6,11 +6,12 @@ that shares the store. Two stores:
 
 * the shared Django cache (Redis, from ``REDIS_URL``): app servers on several machines;
 * a file in the data folder, when the cache is in-process (embedded mode): the workers of one
-  machine see a bump through ``stat()``, which costs about a microsecond.
+  machine see a bump through ``stat()``.
 
-Reading Redis costs a network round trip, so each worker keeps the value it read for
-``NEWSROOM_PAGE_CACHE_GENERATION_TTL`` seconds (0.25 by default): a publish is visible
-everywhere within that time, and at once in the worker that made it.
+Reading Redis costs a network round trip, and a ``stat()`` a system call on the page cache's
+hit path, so each worker keeps the value it read for ``NEWSROOM_PAGE_CACHE_GENERATION_TTL``
+seconds (0.25 by default): a publish is visible everywhere within that time, and at once in
+the worker that made it.
 """
 
 import contextlib
@@ -75,22 +76,38 @@ class CacheGeneration:
 
 
 class FileGeneration:
-    """The generation as the identity of a small file, for the workers of one machine."""
+    """The generation as the identity of a small file, for the workers of one machine.
 
-    def __init__(self, path):
+    With a ``ttl``, a worker stats the file at most that often (the page cache's hit path
+    asks on every request); a bump made in this process is seen at once."""
+
+    def __init__(self, path, ttl=0.0):
         self.path = Path(path)
+        self._stat_path = os.fspath(self.path)
+        self.ttl = ttl
+        self._value = None
+        self._read_at = 0.0
 
     def current(self):
+        if self.ttl:
+            now = time.monotonic()
+            if self._value is None or now - self._read_at >= self.ttl:
+                self._value, self._read_at = self._read(), now
+            return self._value
+        return self._read()
+
+    def _read(self):
         try:
-            stat = os.stat(self.path)
+            stat = os.stat(self._stat_path)
         except FileNotFoundError:
             self._write(create_only=True)
-            stat = os.stat(self.path)
+            stat = os.stat(self._stat_path)
         return f"{stat.st_ino}.{stat.st_mtime_ns}"
 
     def bump(self):
         self._write(create_only=False)
-        return self.current()
+        self._value, self._read_at = self._read(), time.monotonic()
+        return self._value
 
     def _write(self, create_only):
         # A new file renamed over the old one: a new inode, so the value changes even when two
@@ -112,7 +129,10 @@ def generation_store():
     """The store this configuration needs: the shared cache when there is one, else a file."""
     if cache_is_shared():
         return CacheGeneration(ttl=settings.NEWSROOM_PAGE_CACHE_GENERATION_TTL)
-    return FileGeneration(settings.NEWSROOM_PAGE_CACHE_GENERATION_FILE)
+    return FileGeneration(
+        settings.NEWSROOM_PAGE_CACHE_GENERATION_FILE,
+        ttl=settings.NEWSROOM_PAGE_CACHE_GENERATION_TTL,
+    )
 
 
 _store = None

@@ -20,7 +20,6 @@ What invalidates an entry: a bump of the site generation (``invalidation.py``), 
 (``NEWSROOM_PAGE_CACHE_TIMEOUT``).
 """
 
-import contextlib
 import gzip
 import hashlib
 import threading
@@ -131,8 +130,10 @@ class MemoryStore:
     def get(self, key):
         entry = self.entries.get(key)
         if entry is not None:
-            with contextlib.suppress(KeyError):  # evicted by another thread meanwhile
+            try:  # noqa: SIM105 - suppress() costs a context manager on every hit
                 self.entries.move_to_end(key)
+            except KeyError:  # evicted by another thread meanwhile
+                pass
         return entry
 
     def set(self, key, entry):
@@ -230,7 +231,7 @@ class PageCache:
         entry = self.memory.get(key)
         source = "HIT"
         if entry is None and self.shared is not None:
-            entry = self.shared.get(key)
+            entry = self.shared.get(self.shared_key(key))
             if entry is not None:
                 self.memory.set(key, entry)
         if entry is not None and not self.usable(entry, environ):
@@ -264,17 +265,22 @@ class PageCache:
 
     @classmethod
     def key(cls, environ, generation_value):
+        """This worker's key: a plain tuple, hashed by the dict (no digest on the hit path)."""
         host = environ.get("HTTP_HOST") or environ.get("SERVER_NAME", "")
-        raw = "\n".join(
-            (
-                cls.scheme(environ),
-                host.lower(),
-                environ.get("PATH_INFO", ""),
-                environ.get("QUERY_STRING", ""),
-            )
+        return (
+            generation_value,
+            cls.scheme(environ),
+            host.lower(),
+            environ.get("PATH_INFO", ""),
+            environ.get("QUERY_STRING", ""),
         )
+
+    @staticmethod
+    def shared_key(key):
+        """The shared cache's key for ``key``: the generation and a digest of the address."""
+        raw = "\n".join(key[1:])
         digest = hashlib.blake2b(raw.encode("utf-8", "surrogateescape"), digest_size=16)
-        return f"pagecache:{generation_value}:{digest.hexdigest()}"
+        return f"pagecache:{key[0]}:{digest.hexdigest()}"
 
     def usable(self, entry, environ):
         if entry.vary and not all(environ.get(name) == value for name, value in entry.vary):
@@ -314,7 +320,7 @@ class PageCache:
         if entry is not None:
             self.memory.set(key, entry)
             if self.shared is not None:
-                self.shared.set(key, entry, timeout=self.timeout)
+                self.shared.set(self.shared_key(key), entry, timeout=self.timeout)
         return entry, passthrough, "MISS"
 
     def render(self, environ, start_response):

@@ -36,6 +36,10 @@ def content_saved():
     _version[0] = next(_local_version)
 
 
+def local_version():
+    return _version[0]
+
+
 class Histogram:
     """Items per day, newest day first, with running totals."""
 

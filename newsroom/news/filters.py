@@ -9,6 +9,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from newsroom.core.stemming import stems
+from newsroom.delivery import memo
 
 from .models import NewsItemPage
 
@@ -16,25 +17,41 @@ DATE_INPUT = {"type": "date"}
 MAX_QUERY_LENGTH = 200
 
 
+class Select(forms.Select):
+    """The same markup as Django's, from one template (see the template)."""
+
+    template_name = "news/widgets/select.html"
+
+
+def live_topics(locale):
+    """{slug: topic} of the live topics in ``locale``, read once per site generation."""
+    from newsroom.topics.models import TopicPage
+
+    return memo.per_generation(
+        "filter topics",
+        getattr(locale, "pk", locale),
+        compute=lambda: {
+            topic.slug: topic
+            for topic in TopicPage.objects.live().filter(locale=locale).order_by("title")
+        },
+    )
+
+
 class NewsFilterForm(forms.Form):
     q = forms.CharField(label=_("Keywords"), required=False, max_length=MAX_QUERY_LENGTH)
-    type = forms.ChoiceField(label=_("Type"), required=False)
-    topic = forms.ChoiceField(label=_("Topic"), required=False)
+    type = forms.ChoiceField(label=_("Type"), required=False, widget=Select)
+    topic = forms.ChoiceField(label=_("Topic"), required=False, widget=Select)
     sort = forms.ChoiceField(
         label=_("Order"),
         required=False,
         choices=[("relevance", _("Best match")), ("newest", _("Newest first"))],
+        widget=Select,
     )
 
     def __init__(self, data, *, locale, with_sort=False):
         super().__init__(data)
-        from newsroom.topics.models import TopicPage
-
         self.fields["type"].choices = [("", _("All types")), *NewsItemPage.type_choices]
-        self.topics = {
-            topic.slug: topic
-            for topic in TopicPage.objects.live().filter(locale=locale).order_by("title")
-        }
+        self.topics = live_topics(locale)
         self.fields["topic"].choices = [("", _("All topics"))] + [
             (slug, topic.title) for slug, topic in self.topics.items()
         ]

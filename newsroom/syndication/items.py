@@ -20,6 +20,7 @@ from wagtail.images import get_image_model
 
 from newsroom.core.per_language import language_of
 from newsroom.core.text import plain_text
+from newsroom.delivery import memo
 
 FEED_LIMIT = 50
 
@@ -52,8 +53,7 @@ def public_items():
     # primary key, because the search backend only filters on indexed fields.
     expired = NewsItemPage.objects.filter(expire_at__lte=timezone.now()).values("pk")
     return (
-        NewsItemPage.objects.live()
-        .public()
+        memo.public(NewsItemPage.objects.live())
         .exclude(pk__in=expired)
         .order_by("-display_date", "-first_published_at", "-id")
     )
@@ -62,7 +62,7 @@ def public_items():
 def public_topics():
     from newsroom.topics.models import TopicPage
 
-    return TopicPage.objects.live().public().order_by("title")
+    return memo.public(TopicPage.objects.live()).order_by("title")
 
 
 def renditions_prefetch(lookup, specs=SYNDICATION_SPECS):
@@ -85,7 +85,7 @@ def item_topics(item):
     """The item's public topics (prefetched by for_syndication, or fetched now)."""
     if "topics" in getattr(item, "_prefetched_objects_cache", {}):
         return list(item.topics.all())
-    return list(item.topics.live().public().order_by("title"))
+    return list(memo.public(item.topics.live()).order_by("title"))
 
 
 def attach_videos(items):

@@ -48,7 +48,7 @@ def test_postgres_stopping_keeps_cached_pages_and_recovers_by_itself(
         lambda: services.get(server.url + "/en/news/?page=2")[0] == 200, 60, "the site to recover"
     )
     assert services.get(server.url + "/en/search/?q=allies")[0] == 200
-    assert "Database unreachable: answered /en/news/?page=2 with 503" in server.log()
+    assert "Database unreachable: answered /en/news/ with 503" in server.log()
 
 
 def test_redis_stopping_falls_back_to_memory_and_recovers(cluster, set_up_template, private_redis):

@@ -75,8 +75,14 @@ def manifest(path):
         return json.load(tar.extractfile("manifest.json"))
 
 
+# Caches that rendering a page fills (image renditions, oEmbed answers): a site that has served
+# its pages has more of these rows than the same site before, and the same content.
+RENDER_CACHES = {"images.newsroomrendition", "wagtailembeds.embed"}
+
+
 def row_counts(path):
-    return {label: entry["rows"] for label, entry in manifest(path)["tables"].items()}
+    tables = manifest(path)["tables"]
+    return {label: entry["rows"] for label, entry in tables.items() if label not in RENDER_CACHES}
 
 
 @pytest.fixture(scope="module")
@@ -168,7 +174,7 @@ def test_a_1000_item_archive_round_trips(postgres_databases, tmp_path):
     target = site_env(tmp_path / "target", postgres_databases("items"))
     newsroom(target, "restore", str(archive))
     original = original()
-    items = [address for address in original if address.count("/") == 8]  # /en/news/y/m/d/slug/
+    items = [address for address in original if address.count("/") == 7]  # /en/news/y/m/d/slug/
     assert len(items) == 1000
     assert sum(address.startswith("/en/news/?page=") for address in original) == 100
     assert_same_pages(original, pages(target, crawl=False)())

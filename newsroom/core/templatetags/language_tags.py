@@ -4,11 +4,22 @@ from django import template
 from django.conf import settings
 from django.urls import translate_url
 from django.utils.translation import get_language
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
 from newsroom.core.i18n import language_name
+from newsroom.delivery import memo
 
 register = template.Library()
+
+
+def _translation_urls(request, page):
+    translations = Page.objects.live().filter(translation_key=page.translation_key)
+    urls = {}
+    for translated in translations.select_related("locale").specific(defer=True):
+        url = translated.get_url(request)
+        if url:  # a page outside every site's tree has no address
+            urls[translated.locale.language_code] = url
+    return urls
 
 
 def _page_alternates(request, page):
@@ -18,13 +29,15 @@ def _page_alternates(request, page):
     own_url = page.get_url(request) or ""
     if request.path.startswith(own_url):
         suffix = request.path[len(own_url) :]
-    translations = Page.objects.live().filter(translation_key=page.translation_key)
-    urls = {}
-    for translated in translations.select_related("locale").specific(defer=True):
-        url = translated.get_url(request)
-        if url:  # a page outside every site's tree has no address
-            urls[translated.locale.language_code] = url + suffix
-    return urls
+    site = Site.find_for_request(request)
+    # Kept per site generation: every page of a listing or archive asks the same question.
+    urls = memo.per_generation(
+        "translation urls",
+        page.pk,
+        site.pk if site else None,
+        compute=lambda: _translation_urls(request, page),
+    )
+    return {code: url + suffix for code, url in urls.items()}
 
 
 @register.simple_tag(takes_context=True)

@@ -338,3 +338,19 @@ def test_processes_starting_together_agree_on_the_first_generation(tmp_path):
     before = stores[0].current()
     stores[1].bump()
     assert stores[0].current() != before
+
+
+def test_a_worker_trusting_its_generation_for_a_while_still_sees_another_workers_bump(tmp_path):
+    import time
+
+    from newsroom.delivery.generation import FileGeneration
+
+    reader = FileGeneration(tmp_path / "generation", ttl=0.25)
+    writer = FileGeneration(tmp_path / "generation", ttl=0.25)
+    before = reader.current()
+    bumped = writer.bump()
+    assert writer.current() == bumped  # the worker that published sees it at once
+    deadline = time.monotonic() + 5  # generous: the machine may be busy
+    while reader.current() != bumped and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert reader.current() == bumped != before

@@ -10,7 +10,7 @@ import datetime
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Exists, OuterRef, Prefetch
+from django.db.models import Exists, F, OuterRef, Prefetch
 from django.db.models.functions import Length, Substr
 from django.shortcuts import redirect
 from django.utils.functional import classproperty
@@ -236,11 +236,21 @@ class NewsItemPage(VisibleChanges, Page):
             if curated:
                 return curated[:RELATED_ITEMS_COUNT]
         topic_keys = [topic.translation_key for topic in self.topics.all()]
+        if not topic_keys:
+            return []
+        # Walk the display-date index newest first and stop at the third match: a join on the
+        # topics (plus DISTINCT) made SQLite read and sort every item of the locale instead.
+        # ``locale_id + 0`` keeps the planner off the (unselective) locale index.
+        shares_topic = Exists(
+            NewsItemPage.topics.through.objects.filter(
+                newsitempage_id=OuterRef("pk"), topicpage__translation_key__in=topic_keys
+            )
+        )
         return list(
             NewsItemPage.objects.for_listing()
-            .filter(locale=self.locale_id, topics__translation_key__in=topic_keys)
-            .exclude(pk=self.pk)
-            .distinct()[:RELATED_ITEMS_COUNT]
+            .alias(locale_unindexed=F("locale_id") + 0)
+            .filter(shares_topic, locale_unindexed=self.locale_id)
+            .exclude(pk=self.pk)[:RELATED_ITEMS_COUNT]
         )
 
     def get_context(self, request, *args, **kwargs):

@@ -126,7 +126,9 @@ def oembed(request):
 @xframe_options_exempt
 def frame(request, item_id):
     """The embeddable player or story card (the oEmbed iframe's document)."""
-    item = find_public_item(facts.public_items().filter(pk=item_id))
+    # The route takes any digits; an id past 18 digits cannot exist (and overflows SQLite).
+    number = facts.whole_number(str(item_id), digits=18)
+    item = find_public_item(facts.public_items().filter(pk=number)) if number else None
     if item is None:
         raise Http404(_("No published item has this id."))
     video = facts.item_video(item)

@@ -6,24 +6,27 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 URLS = {
-    "/en/news/feed/rss/": 16,
-    "/en/news/feed/atom/": 16,
-    "/en/news/feed/json/": 16,
-    "/en/news/story/feed/rss/": 16,
-    "TOPIC/feed/atom/": 18,
-    "/en/people/jens-stoltenberg/feed/json/": 17,
-    "/api/v1/items/?page_size=100": 12,
-    "/api/v1/items/?page_size=100&topic=TOPIC_SLUG&person=jens-stoltenberg&place=BE": 14,
-    "/api/v1/items/?page_size=100&q=Allies&type=story": 12,
-    "/api/v1/topics/": 5,
-    "/api/v1/people/": 5,
-    "/sitemap.xml": 17,  # +1 query each for the items' and pages' hreflang alternates
-    "/sitemap-news.xml": 4,
+    "/en/news/feed/rss/": 11,
+    "/en/news/feed/atom/": 11,
+    "/en/news/feed/json/": 11,
+    "/en/news/story/feed/rss/": 11,
+    "TOPIC/feed/atom/": 13,
+    "/en/people/jens-stoltenberg/feed/json/": 12,
+    "/api/v1/items/?page_size=100": 8,
+    "/api/v1/items/?page_size=100&topic=TOPIC_SLUG&person=jens-stoltenberg&place=BE": 10,
+    "/api/v1/items/?page_size=100&q=Allies&type=story": 8,
+    "/api/v1/topics/": 3,
+    "/api/v1/people/": 4,
+    "/sitemap.xml": 15,  # +1 query each for the items' and pages' hreflang alternates
+    "/sitemap-news.xml": 1,
 }
 
 
 def count_queries(client, url):
-    client.get(url)  # the first request may create image renditions
+    # The first request may create image renditions and the site's settings; the second fills
+    # the values kept per site generation (newsroom/delivery/memo.py).
+    client.get(url)
+    client.get(url)
     with CaptureQueriesContext(connection) as queries:
         response = client.get(url)
     assert response.status_code == 200, url
@@ -38,6 +41,6 @@ def test_queries_do_not_grow_with_items(client, many_items, topic):
     for total, more in ((10, 10), (60, 50), (200, 140)):
         many_items(more)
         counts[total] = {url: count_queries(client, concrete(url)) for url in URLS}
-    for url, pinned in URLS.items():
-        seen = {total: counts[total][url] for total in counts}
-        assert set(seen.values()) == {pinned}, f"{url}: queries by number of items {seen}"
+    # Every URL at once, so that one run shows all the counts that moved.
+    seen = {url: sorted({counts[total][url] for total in counts}) for url in URLS}
+    assert seen == {url: [pinned] for url, pinned in URLS.items()}
