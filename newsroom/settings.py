@@ -384,6 +384,17 @@ AXES_LOCKOUT_CALLABLE = "newsroom.security.lockout.locked_out"
 AXES_CLIENT_IP_CALLABLE = "newsroom.security.lockout.sign_in_address"
 AXES_ENABLE_ACCESS_FAILURE_LOG = True
 
+# Passwords set through the admin (editors, press accounts): Django's checks, 12 characters.
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+
 # Optional two-factor sign-in for editors (django-otp, TOTP; newsroom/security/twofactor.py).
 OTP_TOTP_ISSUER = env("NEWSROOM_2FA_ISSUER", WAGTAIL_SITE_NAME)
 

@@ -180,3 +180,16 @@ def test_journalists_cannot_read_the_audit_log(client, journalist_account):
         assert "Another item" not in response.content.decode()
     response = client.get("/admin/embargo_audit/", follow=True)
     assert "You do not have permission to access the admin" in response.content.decode()
+
+
+def test_a_weak_password_for_a_press_account_is_refused_with_a_message(client, editor):
+    data = {
+        "username": "weak",
+        "password": "password",
+        "outlet": "Le Quotidien",
+        "active": "on",
+        "feed_address": "keep",
+    }
+    page = client.post("/admin/press_accounts/new/", data).content.decode()
+    assert "This password is too short" in page and "too common" in page
+    assert not get_user_model().objects.filter(username="weak").exists()
