@@ -44,6 +44,8 @@ from newsroom.syndication.tests.conftest import (  # noqa: F401 - fixtures of a 
     video,
 )
 
+pytestmark = pytest.mark.django_db
+
 NOT_PUBLIC = ("admin/",)
 SCRIPT = '<script>alert("hostile")</script>'
 PAYLOADS = [
@@ -318,7 +320,6 @@ def site(request):
     return {"targets": targets, "parameters": query_parameter_names()}
 
 
-@pytest.mark.django_db
 def test_every_public_pattern_is_enumerated(site):
     shapes = {target.template for target in site["targets"]}
     print(sorted(shapes))
@@ -340,7 +341,6 @@ def test_every_public_pattern_is_enumerated(site):
     assert any(target.origin == "page" for target in site["targets"])
 
 
-@pytest.mark.django_db
 def warm_up(network, targets):
     """One ordinary request to every address first: rendering a page the first time may fill
     caches kept in tables (image renditions, oEmbed answers); hostile requests may not."""
