@@ -7,6 +7,7 @@ a message saying what to do; the answer is never cached.
 """
 
 import dataclasses
+import re
 
 from django.http import HttpResponse
 from django.urls import reverse
@@ -24,6 +25,9 @@ from .access import audit, private
 from .models import AuditEntry, PressAccount
 from .views import banner
 
+# What new_token() makes (secrets.token_urlsafe); anything else is refused before the database
+# sees it (PostgreSQL refuses text holding a NUL byte, for one).
+TOKEN = re.compile(r"[A-Za-z0-9_-]{1,64}")
 CHANNELS = {"atom": AuditEntry.Channel.FEED_ATOM, "json": AuditEntry.Channel.FEED_JSON}
 
 
@@ -38,12 +42,14 @@ def _refused(fmt):
 
 
 def feed(request, token, fmt):
+    if not TOKEN.fullmatch(token):
+        return _refused(fmt)
     account = (
         PressAccount.objects.select_related("user")
         .filter(feed_token=token, active=True, user__is_active=True)
         .first()
     )
-    if account is None or not token:
+    if account is None:
         return _refused(fmt)
     embargoed = embargo.embargoed_pages()
     from newsroom.news.models import NewsItemPage

@@ -95,7 +95,12 @@ def test_private_feeds_by_token(client, account, embargoed):
 
 def test_wrong_rotated_and_revoked_tokens_get_a_clear_404(client, account, embargoed):
     old = account.feed_token
-    for url in ("/en/press/feed/not-a-token/atom/", "/en/press/feed/not-a-token/json/"):
+    for url in (
+        "/en/press/feed/not-a-token/atom/",
+        "/en/press/feed/not-a-token/json/",
+        "/en/press/feed/a%00b/atom/",  # PostgreSQL refuses a NUL byte in a query
+        f"/en/press/feed/{'x' * 65}/atom/",
+    ):
         response = client.get(url)
         assert response.status_code == 404
         assert_private(response)
