@@ -6,6 +6,7 @@
 3. runs wrk over a mix of URLs (front page, items, listings and archive pages, topics, search,
    feeds, API, sitemap) while an editor publishes a story through the admin every
    ``LOADTEST_PUBLISH_EVERY`` seconds (3);
+   and times how long each takes to appear on the front page through nginx, as a reader sees it;
 4. checks every published item is visible through nginx, prints a table and writes
    ``bench/results/loadtest-<time>.json``. Exits non-zero on any error or invisible item.
 
@@ -98,13 +99,19 @@ def check_urls(base, paths):
     return bad
 
 
-class Editor(threading.Thread):
-    """Publishes a story through nginx every PUBLISH_EVERY seconds until told to stop."""
+FRONT_PAGE_WAIT = 10  # seconds an item may take to appear on the front page before it counts late
 
-    def __init__(self, session, parent_id):
+
+class Editor(threading.Thread):
+    """Publishes a story through nginx every PUBLISH_EVERY seconds until told to stop, and
+    polls the front page after each publish until the story is on it."""
+
+    def __init__(self, session, parent_id, front_page_url):
         super().__init__(daemon=True)
         self.session, self.parent_id = session, parent_id
+        self.front_page_url = front_page_url
         self.published, self.errors = [], []
+        self.to_front_page = []  # seconds from the end of each publish to the story on /en/
         self.stopping = threading.Event()
 
     def run(self):
@@ -120,7 +127,18 @@ class Editor(threading.Thread):
                 self.published.append((title, f"/en/news/{day.replace('-', '/')}/{slug}/"))
             except Exception as error:  # noqa: BLE001 - counted and reported
                 self.errors.append(repr(error))
+            else:
+                self.to_front_page.append(self.seconds_to_front_page(title))
             self.stopping.wait(PUBLISH_EVERY)
+
+    def seconds_to_front_page(self, title):
+        published = time.monotonic()
+        while (waited := time.monotonic() - published) < FRONT_PAGE_WAIT:
+            status, _, body = services.get(self.front_page_url, timeout=FRONT_PAGE_WAIT)
+            if status == 200 and title in body:
+                return round(waited, 3)
+            time.sleep(0.02)
+        return None  # late
 
 
 def run_wrk(base, url_file):
@@ -187,7 +205,8 @@ def main():
         url_file = config["run_dir"] / "urls.txt"
         url_file.write_text("\n".join(paths) + "\n")
         username, password = create_editor(env, "loadtest-editor")
-        editor = Editor(AdminSession(nginx.url, username, password), news_index_id(DATABASE_URL))
+        session = AdminSession(nginx.url, username, password)
+        editor = Editor(session, news_index_id(DATABASE_URL), nginx.url + "/en/")
         say(f"wrk: {SECONDS} s, {CONNECTIONS} connections, {len(set(paths))} URLs; editor on")
         editor.start()
         output, result = run_wrk(nginx.url, url_file)
@@ -199,7 +218,11 @@ def main():
             visible += status == 200 and title in body
     finally:
         cluster.stop(config)
+    delays = sorted(delay for delay in editor.to_front_page if delay is not None)
     result.update(
+        front_page_median_s=delays[len(delays) // 2] if delays else None,
+        front_page_max_s=delays[-1] if delays else None,
+        front_page_late=len(editor.to_front_page) - len(delays),
         published=len(editor.published),
         visible=visible,
         publish_errors=len(editor.errors),
@@ -211,12 +234,16 @@ def main():
         workers_each=config["workers"],
     )
     print(output)
-    print("| requests/s | p50 ms | p90 ms | p99 ms | errors | non-2xx | published | visible |")
-    print("| --- | --- | --- | --- | --- | --- | --- | --- |")
+    print(
+        "| requests/s | p50 ms | p90 ms | p99 ms | errors | non-2xx | published | visible "
+        "| on front page: median s | max s | late |"
+    )
+    print("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
     print(
         f"| {result['rps']:,.0f} | {result['p50_ms']} | {result['p90_ms']} | {result['p99_ms']} "
         f"| {result['socket_errors']} | {result['non_2xx']} | {result['published']} "
-        f"| {result['visible']} |"
+        f"| {result['visible']} | {result['front_page_median_s']} "
+        f"| {result['front_page_max_s']} | {result['front_page_late']} |"
     )
     if editor.errors:
         print("Publishing errors:", *editor.errors[:5], sep="\n  ")
@@ -227,6 +254,7 @@ def main():
     say(f"written {out.relative_to(ROOT)}")
     failed = result["socket_errors"] or result["non_2xx"] or editor.errors
     failed = failed or result["visible"] != result["published"] or not result["published"]
+    failed = failed or result["front_page_late"]
     return 1 if failed else 0
 
 

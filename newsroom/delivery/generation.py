@@ -12,6 +12,11 @@ Reading Redis costs a network round trip, and a ``stat()`` a system call on the 
 hit path, so each worker keeps the value it read for ``NEWSROOM_PAGE_CACHE_GENERATION_TTL``
 seconds (0.25 by default): a publish is visible everywhere within that time, and at once in
 the worker that made it.
+
+A value reads ``"<epoch>:<count>"``. Every bump changes the count; a *hard* bump (something was
+withdrawn: unpublished, deleted, moved, made private) also changes the epoch. The page cache
+may answer with a previous generation's copy of a page while it renders the new one, but only
+within one epoch (``same_epoch``): what was withdrawn is never served again.
 """
 
 import contextlib
@@ -25,12 +30,19 @@ from django.conf import settings
 from django.core.cache import caches
 
 GENERATION_KEY = "pagecache:generation"
+EPOCH_KEY = "pagecache:generation-epoch"
 LOCAL_BACKENDS = ("LocMemCache", "DummyCache", "FileBasedCache")
 
 
 def cache_is_shared(alias="default"):
     backend = settings.CACHES[alias]["BACKEND"]
     return not backend.endswith(LOCAL_BACKENDS)
+
+
+def same_epoch(value, other):
+    """Whether two generation values lie within one epoch (no withdrawal between them)."""
+    epoch, separator, _ = value.partition(":")
+    return bool(separator) and other.startswith(epoch + ":")
 
 
 class CacheGeneration:
@@ -48,14 +60,9 @@ class CacheGeneration:
         degraded = getattr(self.cache, "degraded", False)
         if self._value is None or now - self._read_at >= self.ttl or degraded:
             bumps = self._bumps
-            value = self.cache.get(GENERATION_KEY)
-            if value is None:
-                # First use, or the cache was flushed: start from a random value, so that
-                # pages stored under an earlier count cannot come back.
-                self.cache.add(GENERATION_KEY, secrets.randbelow(2**31), timeout=None)
-                value = self.cache.get(GENERATION_KEY)
+            value = self._read()
             if self._bumps == bumps:  # else Redis came back during the read and was bumped
-                self._value, self._read_at = str(value), now
+                self._value, self._read_at = value, now
         if getattr(self.cache, "degraded", False):
             # Redis is unreachable (newsroom/resilience/cache.py): no value is shared with the
             # other servers, so none may be reused: a new one on every call keeps anything keyed
@@ -64,26 +71,39 @@ class CacheGeneration:
             return "unshared-" + secrets.token_hex(8)
         return self._value
 
-    def bump(self):
+    def _read(self):
+        found = self.cache.get_many([GENERATION_KEY, EPOCH_KEY])
+        if len(found) < 2:
+            # First use, or the cache was flushed: start from random values, so that pages
+            # stored under an earlier count cannot come back.
+            self.cache.add(GENERATION_KEY, secrets.randbelow(2**31), timeout=None)
+            self.cache.add(EPOCH_KEY, secrets.token_hex(4), timeout=None)
+            found = self.cache.get_many([GENERATION_KEY, EPOCH_KEY])
+        return f"{found.get(EPOCH_KEY)}:{found.get(GENERATION_KEY)}"
+
+    def bump(self, hard=False):
+        if hard:  # the epoch first: a reader between the two writes sees a new value anyway
+            self.cache.set(EPOCH_KEY, secrets.token_hex(4), timeout=None)
         try:
-            value = self.cache.incr(GENERATION_KEY)
+            self.cache.incr(GENERATION_KEY)
         except ValueError:  # not there yet
             self.cache.add(GENERATION_KEY, secrets.randbelow(2**31), timeout=None)
-            value = self.cache.incr(GENERATION_KEY)
+            self.cache.incr(GENERATION_KEY)
         self._bumps += 1
-        self._value, self._read_at = str(value), time.monotonic()
+        self._value, self._read_at = self._read(), time.monotonic()
         return self._value
 
 
 class FileGeneration:
-    """The generation as the identity of a small file, for the workers of one machine.
+    """The generation as the identity of a small file (and the epoch as that of a second one,
+    ``<name>-epoch``), for the workers of one machine.
 
-    With a ``ttl``, a worker stats the file at most that often (the page cache's hit path
+    With a ``ttl``, a worker stats the files at most that often (the page cache's hit path
     asks on every request); a bump made in this process is seen at once."""
 
     def __init__(self, path, ttl=0.0):
         self.path = Path(path)
-        self._stat_path = os.fspath(self.path)
+        self.epoch_path = self.path.with_name(self.path.name + "-epoch")
         self.ttl = ttl
         self._value = None
         self._read_at = 0.0
@@ -97,32 +117,37 @@ class FileGeneration:
         return self._read()
 
     def _read(self):
+        return f"{self._identity(self.epoch_path)}:{self._identity(self.path)}"
+
+    def _identity(self, path):
         try:
-            stat = os.stat(self._stat_path)
+            stat = os.stat(path)
         except FileNotFoundError:
-            self._write(create_only=True)
-            stat = os.stat(self._stat_path)
+            self._write(path, create_only=True)
+            stat = os.stat(path)
         return f"{stat.st_ino}.{stat.st_mtime_ns}"
 
-    def bump(self):
-        self._write(create_only=False)
+    def bump(self, hard=False):
+        if hard:
+            self._write(self.epoch_path, create_only=False)
+        self._write(self.path, create_only=False)
         self._value, self._read_at = self._read(), time.monotonic()
         return self._value
 
-    def _write(self, create_only):
+    def _write(self, path, create_only):
         # A new file renamed over the old one: a new inode, so the value changes even when two
         # bumps fall within the file system's timestamp resolution. The first file is linked
         # into place only if none exists, so processes starting together agree on it.
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=self.path.parent, prefix=".generation-")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".generation-")
         with os.fdopen(handle, "w") as file:
             file.write(secrets.token_hex(8))
         if create_only:
             with contextlib.suppress(FileExistsError):  # another process was first
-                os.link(temporary, self.path)
+                os.link(temporary, path)
             os.unlink(temporary)
         else:
-            os.replace(temporary, self.path)
+            os.replace(temporary, path)
 
 
 def generation_store():
@@ -155,5 +180,6 @@ def current():
     return get_store().current()
 
 
-def bump():
-    return get_store().bump()
+def bump(hard=False):
+    """A new generation; ``hard`` when something was withdrawn (no older copy may be served)."""
+    return get_store().bump(hard=hard)

@@ -8,19 +8,27 @@ an item appears on dozens of URLs (front page, listing pages, archives, topics, 
 items of other items, feeds), and working them out exactly is where stale pages come from. The
 cost is that a publish also re-renders unaffected pages — each once, on demand.
 
+While a page is being re-rendered, the page cache answers other readers of it with the previous
+copy (``pagecache.py``), so a publish under load does not queue every reader behind hundreds of
+renders. That is allowed only for changes that add or amend: a change that withdraws something
+(unpublishing, deleting, moving, making private, redirecting) is a *removal* and starts a new
+epoch, in which no earlier copy is ever served.
+
 When a CDN or Varnish is configured (``WAGTAILFRONTENDCACHE``), the URLs a change affects most
 directly are also purged there; others age out within ``NEWSROOM_CACHE_S_MAXAGE``.
 
-RULES (signal -> why)
+RULES (signal -> why; R = removal)
   page_published          a page went live or a new version of it did (also the front page's
                           featured items and further links, which are saved with it)
-  page_unpublished        it must disappear from every listing and its own address
-  post_page_move          its address and its listings changed
-  post_delete (any page)  as unpublishing
-  post_save/post_delete   Person, Place (snippets shown on items and /people/),
+  page_unpublished      R it must disappear from every listing and its own address
+  post_page_move        R its address and its listings changed
+  post_delete (any page)R as unpublishing
+  post_save               Person, Place (snippets shown on items and /people/),
                           OrganisationSettings (header, footer), images and documents (alt text,
-                          captions, titles shown in pages), redirects (a cached 404 may now
-                          redirect), view restrictions (a page became private), sites and locales
+                          captions, titles shown in pages)
+  post_save             R redirects (a cached 404 may now redirect), view restrictions (a page
+                          became private), sites and locales
+  post_delete           R any of the models above
 """
 
 import logging
@@ -35,8 +43,9 @@ from . import generation, seek
 logger = logging.getLogger(__name__)
 
 
-def content_changed(urls=()):
+def content_changed(urls=(), *, removal=False):
     """Make every cached page stale once the current transaction commits; purge ``urls``.
+    ``removal``: something readers saw was withdrawn, so no earlier copy may be served.
 
     Other apps call this for changes no rule below covers.
     """
@@ -44,7 +53,7 @@ def content_changed(urls=()):
     seek.content_saved()
 
     def on_commit():
-        generation.bump()
+        generation.bump(hard=removal)
         if urls:
             purge_cdn(urls)
 
@@ -57,14 +66,14 @@ def on_page_published(sender, instance, **kwargs):
 
 
 def on_page_unpublished(sender, instance, **kwargs):
-    content_changed(affected_urls(instance))
+    content_changed(affected_urls(instance), removal=True)
 
 
 def on_page_moved(sender, instance, parent_page_before=None, **kwargs):
     urls = affected_urls(instance)
     if parent_page_before is not None:
         urls.extend(_urls_of([parent_page_before]))
-    content_changed(urls)
+    content_changed(urls, removal=True)
 
 
 def on_page_deleting(sender, instance, **kwargs):
@@ -74,7 +83,7 @@ def on_page_deleting(sender, instance, **kwargs):
 
 
 def on_page_deleted(sender, instance, **kwargs):
-    content_changed(getattr(instance, "_delivery_urls", ()))
+    content_changed(getattr(instance, "_delivery_urls", ()), removal=True)
 
 
 def on_page_saved(sender, instance, **kwargs):
@@ -85,7 +94,11 @@ def on_page_saved(sender, instance, **kwargs):
 
 
 def on_content_saved(sender, instance, **kwargs):
-    content_changed(snippet_urls(instance))
+    content_changed(snippet_urls(instance), removal=sender in removal_models())
+
+
+def on_content_deleted(sender, instance, **kwargs):
+    content_changed(snippet_urls(instance), removal=True)
 
 
 def watched_models():
@@ -111,6 +124,14 @@ def watched_models():
     ]
 
 
+def removal_models():
+    """Models whose every save may withdraw something from readers."""
+    from wagtail.contrib.redirects.models import Redirect
+    from wagtail.models import Locale, PageViewRestriction, Site
+
+    return (Redirect, PageViewRestriction, Site, Locale)
+
+
 def connect():
     page_published.connect(on_page_published, dispatch_uid="delivery-published")
     page_unpublished.connect(on_page_unpublished, dispatch_uid="delivery-unpublished")
@@ -122,7 +143,7 @@ def connect():
     for model in watched_models():
         uid = f"delivery-{model._meta.label_lower}"
         post_save.connect(on_content_saved, sender=model, dispatch_uid=uid + "-saved")
-        post_delete.connect(on_content_saved, sender=model, dispatch_uid=uid + "-deleted")
+        post_delete.connect(on_content_deleted, sender=model, dispatch_uid=uid + "-deleted")
 
 
 # --- which URLs a CDN should drop at once -----------------------------------------------------

@@ -18,6 +18,15 @@ values are stored with the entry and must match.
 
 What invalidates an entry: a bump of the site generation (``invalidation.py``), or its age
 (``NEWSROOM_PAGE_CACHE_TIMEOUT``).
+
+Stale while revalidating: a worker's memory keeps the newest copy of each address. After a
+bump, the first request for an address renders it; while that render runs, or while this worker
+already runs ``NEWSROOM_PAGE_CACHE_REVALIDATIONS`` renders, other readers of an address this
+worker has a previous copy of get that copy at once (``X-Cache: STALE``, not for CDNs to keep)
+instead of queueing. A publish makes every address stale at once; without this, a busy site
+would start hundreds of renders together and each reader would wait for all of them. Only
+copies from the same epoch qualify: after a withdrawal (``generation.same_epoch``) every reader
+waits for the new render.
 """
 
 import gzip
@@ -50,6 +59,8 @@ COMPRESSIBLE_TYPES = (
 )
 MIN_COMPRESS_BYTES = 200
 RENDER_WAIT_SECONDS = 10
+# Stale copies are for this server's readers only: a CDN must come back for the fresh one.
+STALE_CACHE_CONTROL = "public, max-age=0, must-revalidate"
 # Headers the cache sets itself on every answer.
 OWN_HEADERS = {
     "content-length",
@@ -68,12 +79,22 @@ ENCODINGS = {}  # Accept-Encoding header -> chosen encoding (browsers send a han
 class Entry:
     """A stored response. Plain attributes and bytes, so it pickles small and fast."""
 
-    STORED = ("status", "headers", "bodies", "etag", "last_modified", "stored_at", "vary")
+    STORED = (
+        "status",
+        "headers",
+        "bodies",
+        "etag",
+        "last_modified",
+        "stored_at",
+        "vary",
+        "generation",
+    )
     # ``prepared`` is not stored: the answer's headers per encoding, made on first use.
     __slots__ = (*STORED, "prepared")
 
-    def __init__(self, status, headers, bodies, etag, last_modified, stored_at, vary):
+    def __init__(self, status, headers, bodies, etag, last_modified, stored_at, vary, generation):
         self.prepared = {}
+        self.generation = generation
         self.status = status
         self.headers = headers
         self.bodies = bodies
@@ -90,11 +111,16 @@ class Entry:
             setattr(self, name, value)
         self.prepared = {}
 
-    def prepare(self, encoding):
+    def prepare(self, encoding, stale=False):
         """(headers, body) for an answer in ``encoding``, computed once."""
-        found = self.prepared.get(encoding)
+        found = self.prepared.get((encoding, stale))
         if found is None:
             headers = list(self.headers)
+            if stale:
+                headers = [
+                    (name, STALE_CACHE_CONTROL if name == "Cache-Control" else value)
+                    for name, value in headers
+                ]
             compressible = len(self.bodies) > 1
             vary = ["Accept-Encoding", "Cookie"] if compressible else ["Cookie"]
             vary.extend(name[5:].replace("_", "-").title() for name, _ in self.vary)
@@ -110,7 +136,7 @@ class Entry:
                     headers.append(("Content-Encoding", encoding))
                 headers.append(("Content-Length", str(len(body))))
                 found = (headers, body)
-            self.prepared[encoding] = found
+            self.prepared[encoding, stale] = found
         return found
 
     @property
@@ -119,7 +145,8 @@ class Entry:
 
 
 class MemoryStore:
-    """This worker's own copy of the hottest entries: least recently used out first."""
+    """This worker's own copy of the hottest addresses, the newest entry of each: least recently
+    used out first."""
 
     def __init__(self, max_bytes):
         self.max_bytes = max_bytes
@@ -204,7 +231,9 @@ class PageCache:
             shared = caches["default"]
         self.shared = shared
         self.memory = memory or MemoryStore(int(settings.NEWSROOM_PAGE_CACHE_MEMORY_MB * 2**20))
-        self.rendering = {}  # key -> Event, the pages being rendered by a thread right now
+        self.rendering = {}  # address -> Event, the pages being rendered by a thread right now
+        self.revalidations = 0  # of those, the renders of pages with a stale copy to hand
+        self.max_revalidations = settings.NEWSROOM_PAGE_CACHE_REVALIDATIONS
         self.lock = threading.Lock()
         self.session_cookie = settings.SESSION_COOKIE_NAME
         self.csrf_cookie = settings.CSRF_COOKIE_NAME
@@ -227,17 +256,31 @@ class PageCache:
             # Redis is down: other servers cannot see this one's publishes, nor it theirs, so
             # nothing is served from or stored in a cache until it is back (resilience/cache.py).
             return self.app(environ, start_response)
-        key = self.key(environ, generation_value)
-        entry = self.memory.get(key)
+        address = self.address(environ)
+        entry = self.memory.get(address)
+        if (
+            entry is not None
+            and entry.generation == generation_value
+            and self.usable(entry, environ)
+        ):
+            return self.answer(entry, environ, start_response, "HIT", method == "HEAD")
+        stale = (
+            entry
+            if entry is not None and self.may_serve_stale(entry, generation_value, environ)
+            else None
+        )
+        entry = None
+        if self.shared is not None:
+            entry = self.shared.get(self.shared_key(address, generation_value))
+            if entry is not None and self.usable(entry, environ):
+                self.memory.set(address, entry)
+            else:
+                entry = None
         source = "HIT"
-        if entry is None and self.shared is not None:
-            entry = self.shared.get(self.shared_key(key))
-            if entry is not None:
-                self.memory.set(key, entry)
-        if entry is not None and not self.usable(entry, environ):
-            entry = None
         if entry is None:
-            entry, passthrough, source = self.render_once(key, environ, start_response)
+            entry, passthrough, source = self.render_once(
+                address, generation_value, stale, environ, start_response
+            )
             if entry is None:
                 return passthrough
         return self.answer(entry, environ, start_response, source, method == "HEAD")
@@ -264,11 +307,10 @@ class PageCache:
         return scheme
 
     @classmethod
-    def key(cls, environ, generation_value):
+    def address(cls, environ):
         """This worker's key: a plain tuple, hashed by the dict (no digest on the hit path)."""
         host = environ.get("HTTP_HOST") or environ.get("SERVER_NAME", "")
         return (
-            generation_value,
             cls.scheme(environ),
             host.lower(),
             environ.get("PATH_INFO", ""),
@@ -276,51 +318,79 @@ class PageCache:
         )
 
     @staticmethod
-    def shared_key(key):
-        """The shared cache's key for ``key``: the generation and a digest of the address."""
-        raw = "\n".join(key[1:])
+    def shared_key(address, generation_value):
+        """The shared cache's key: the generation and a digest of the address."""
+        raw = "\n".join(address)
         digest = hashlib.blake2b(raw.encode("utf-8", "surrogateescape"), digest_size=16)
-        return f"pagecache:{key[0]}:{digest.hexdigest()}"
+        return f"pagecache:v2:{generation_value}:{digest.hexdigest()}"
 
     def usable(self, entry, environ):
         if entry.vary and not all(environ.get(name) == value for name, value in entry.vary):
             return False
         return time.time() - entry.stored_at <= self.timeout
 
+    def may_serve_stale(self, entry, generation_value, environ):
+        """A previous generation's copy may stand in while the page is re-rendered, unless
+        something was withdrawn since (a new epoch)."""
+        return generation.same_epoch(entry.generation, generation_value) and self.usable(
+            entry, environ
+        )
+
     # --- the response side ----------------------------------------------------------------
-    def render_once(self, key, environ, start_response):
+    def render_once(self, address, generation_value, stale, environ, start_response):
         """Render a missing page, unless another thread of this worker is rendering it already:
-        then wait for its result. After a publish the hot pages are requested by every
-        connection at once, and 32 parallel renders of one page would each take 32 times longer.
-        Returns (entry, None, "MISS" or "HIT"), or (None, body, "") for an answer that could
-        not be stored."""
+        then answer with the ``stale`` copy if there is one, else wait for that render. After a
+        publish the hot pages are requested by every connection at once, and 32 parallel
+        renders of one page would each take 32 times longer. With a stale copy to hand, a page
+        is also not rendered while this worker is busy with enough such renders already.
+        Returns (entry, None, "MISS", "HIT" or "STALE"), or (None, body, "") for an answer that
+        could not be stored."""
         with self.lock:
-            done = self.rendering.get(key)
-            mine = done is None
+            done = self.rendering.get(address)
+            mine = done is None and (stale is None or self.revalidations < self.max_revalidations)
             if mine:
-                done = self.rendering[key] = threading.Event()
+                done = self.rendering[address] = threading.Event()
+                revalidation = stale is not None
+                self.revalidations += revalidation
         if not mine:
+            if stale is not None:
+                return stale, None, "STALE"
             done.wait(RENDER_WAIT_SECONDS)
-            entry = self.memory.get(key)
-            if entry is not None and self.usable(entry, environ):
+            entry = self.fresh_copy(address, generation_value, environ)
+            if entry is not None:
                 return entry, None, "HIT"
-            return self.render_and_store(key, environ, start_response)
+            return self.render_and_store(address, generation_value, environ, start_response)
         try:
-            entry = self.memory.get(key)  # finished by another thread just before we looked
-            if entry is not None and self.usable(entry, environ):
+            # finished by another thread just before we looked
+            entry = self.fresh_copy(address, generation_value, environ)
+            if entry is not None:
                 return entry, None, "HIT"
-            return self.render_and_store(key, environ, start_response)
+            return self.render_and_store(address, generation_value, environ, start_response)
         finally:
             with self.lock:
-                del self.rendering[key]
+                del self.rendering[address]
+                self.revalidations -= revalidation
             done.set()
 
-    def render_and_store(self, key, environ, start_response):
+    def fresh_copy(self, address, generation_value, environ):
+        entry = self.memory.get(address)
+        if (
+            entry is not None
+            and entry.generation == generation_value
+            and self.usable(entry, environ)
+        ):
+            return entry
+        return None
+
+    def render_and_store(self, address, generation_value, environ, start_response):
         entry, passthrough = self.render(environ, start_response)
         if entry is not None:
-            self.memory.set(key, entry)
+            entry.generation = generation_value
+            self.memory.set(address, entry)
             if self.shared is not None:
-                self.shared.set(self.shared_key(key), entry, timeout=self.timeout)
+                self.shared.set(
+                    self.shared_key(address, generation_value), entry, timeout=self.timeout
+                )
         return entry, passthrough, "MISS"
 
     def render(self, environ, start_response):
@@ -385,7 +455,7 @@ class PageCache:
             if name.lower() == "cache-control":
                 cache_control = value
         kept.append(("Cache-Control", cache_control or public_cache_control(status)))
-        return Entry(status_line, kept, {}, "", 0, time.time(), tuple(vary)), length
+        return Entry(status_line, kept, {}, "", 0, time.time(), tuple(vary), ""), length
 
     @staticmethod
     def finish_entry(entry, content):
@@ -402,8 +472,9 @@ class PageCache:
         return entry
 
     def answer(self, entry, environ, start_response, source, head):
+        stale = source == "STALE"
         if entry.status.startswith("200") and self.not_modified(entry, environ):
-            headers, _ = entry.prepare("304")
+            headers, _ = entry.prepare("304", stale)
             start_response("304 Not Modified", [*headers, ("X-Cache", source)])
             return [b""]
         accept = environ.get("HTTP_ACCEPT_ENCODING", "")
@@ -412,7 +483,7 @@ class PageCache:
             encoding = preferred_encoding(accept)
             if len(ENCODINGS) < 1000:
                 ENCODINGS[accept] = encoding
-        headers, body = entry.prepare(encoding)
+        headers, body = entry.prepare(encoding, stale)
         start_response(entry.status, [*headers, ("X-Cache", source)])
         return [b""] if head else [body]
 

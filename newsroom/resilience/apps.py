@@ -14,7 +14,10 @@ class ResilienceConfig(AppConfig):
 
         publishing.make_publishing_atomic()
         publishing.connect_test_delay()
-        # A publish made while Redis was down bumped only one process's own generation.
+        # A change made while Redis was down bumped only one process's own generation, and it
+        # may have been a withdrawal: no earlier copy of any page may be served.
         shared_cache_recovered.connect(
-            lambda **kwargs: generation.bump(), weak=False, dispatch_uid="newsroom-regenerate"
+            lambda **kwargs: generation.bump(hard=True),
+            weak=False,
+            dispatch_uid="newsroom-regenerate",
         )

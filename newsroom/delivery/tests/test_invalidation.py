@@ -252,3 +252,42 @@ def test_a_failing_cdn_does_not_break_publishing(settings, story, publish):
         "broken": {"BACKEND": "newsroom.delivery.tests.fake_cdn.BrokenCDN"}
     }
     publish(lambda: story.save_revision().publish())
+
+
+# --- which changes are removals (no earlier copy of a page may be served after them) -----------
+def change_of(kind, story, person, news_index):
+    return {
+        "edit and publish": lambda: story.save_revision().publish(),
+        "edit a person": lambda: person.save(),
+        "unpublish": story.unpublish,
+        "delete": lambda: Page.objects.get(pk=story.pk).delete(),
+        "move": lambda: Page.objects.get(pk=story.pk).move(news_index, pos="first-child"),
+        "make private": lambda: PageViewRestriction.objects.create(
+            page=story, restriction_type=PageViewRestriction.LOGIN
+        ),
+        "add a redirect": lambda: Redirect.objects.create(old_path="/en/x", redirect_page=story),
+        "delete a person": lambda: person.delete(),
+    }[kind]
+
+
+@pytest.mark.parametrize(
+    ("kind", "removal"),
+    [
+        ("edit and publish", False),
+        ("edit a person", False),
+        ("unpublish", True),
+        ("delete", True),
+        ("move", True),
+        ("make private", True),
+        ("add a redirect", True),
+        ("delete a person", True),
+    ],
+)
+def test_withdrawals_start_a_new_epoch(kind, removal, story, person, news_index, publish):
+    from newsroom.delivery import generation
+
+    before = generation.current()
+    publish(change_of(kind, story, person, news_index))
+    after = generation.current()
+    assert after != before
+    assert generation.same_epoch(before, after) is not removal

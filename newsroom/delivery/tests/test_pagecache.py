@@ -354,3 +354,100 @@ def test_a_worker_trusting_its_generation_for_a_while_still_sees_another_workers
     while reader.current() != bumped and time.monotonic() < deadline:
         time.sleep(0.01)
     assert reader.current() == bumped != before
+
+
+# --- stale while revalidating -----------------------------------------------------------------
+class GatedApp(FakeApp):
+    """Renders of ``gated`` paths wait until the test opens the gate."""
+
+    def __init__(self, gated=("/en/",)):
+        import threading
+
+        super().__init__()
+        self.gated = gated
+        self.gate, self.entered = threading.Event(), threading.Event()
+        self.gate.set()
+
+    def __call__(self, environ, start_response):
+        if environ["PATH_INFO"] in self.gated:
+            self.entered.set()
+            assert self.gate.wait(10)
+        return super().__call__(environ, start_response)
+
+    def close_gate(self):
+        self.gate.clear()
+        self.entered.clear()
+
+
+def in_thread(function, *args):
+    """Start ``function(*args)`` in a thread; returns (thread, results list)."""
+    import threading
+
+    results = []
+    thread = threading.Thread(target=lambda: results.append(function(*args)))
+    thread.start()
+    return thread, results
+
+
+def test_while_a_page_is_re_rendered_after_a_publish_readers_get_the_previous_copy():
+    from newsroom.delivery import generation
+    from newsroom.delivery.pagecache import STALE_CACHE_CONTROL
+
+    app = GatedApp()
+    client = client_for(app)
+    old = client.get("/en/")
+    generation.bump()  # a publish
+    app.close_gate()
+    renderer, rendered = in_thread(client.get, "/en/")
+    assert app.entered.wait(10)
+    during = client.get("/en/")
+    assert during.cache == "STALE" and during.content == old.content
+    # a CDN must not keep it, and browsers must ask again
+    assert during.headers["cache-control"] == STALE_CACHE_CONTROL
+    app.gate.set()
+    renderer.join(10)
+    assert rendered[0].cache == "MISS" and rendered[0].content != old.content
+    after = client.get("/en/")
+    assert after.cache == "HIT" and after.content == rendered[0].content
+    assert len(app.calls) == 2
+
+
+def test_after_a_withdrawal_no_reader_gets_a_previous_copy():
+    from newsroom.delivery import generation
+
+    app = GatedApp()
+    client = client_for(app)
+    old = client.get("/en/")
+    generation.bump(hard=True)  # e.g. an item was unpublished
+    app.close_gate()
+    renderer, rendered = in_thread(client.get, "/en/")
+    assert app.entered.wait(10)
+    waiter, waited = in_thread(client.get, "/en/")  # finds the render running: waits for it
+    app.gate.set()
+    renderer.join(10)
+    waiter.join(10)
+    assert rendered[0].content != old.content
+    assert waited[0].content == rendered[0].content and waited[0].cache == "HIT"
+    assert len(app.calls) == 2
+
+
+def test_a_busy_worker_answers_other_stale_pages_from_their_previous_copy(settings):
+    from newsroom.delivery import generation
+
+    settings.NEWSROOM_PAGE_CACHE_REVALIDATIONS = 1
+    app = GatedApp(gated=("/en/",))
+    client = client_for(app)
+    old_front, old_news = client.get("/en/"), client.get("/en/news/")
+    generation.bump()
+    app.close_gate()
+    renderer, _ = in_thread(client.get, "/en/")
+    assert app.entered.wait(10)
+    news = client.get("/en/news/")  # the one revalidation slot is taken by the front page
+    assert news.cache == "STALE" and news.content == old_news.content
+    unseen = client.get("/en/topics/")  # no previous copy: rendered whatever the load
+    assert unseen.cache == "MISS"
+    app.gate.set()
+    renderer.join(10)
+    assert client.get("/en/news/").cache == "MISS"
+    assert client.get("/en/").content != old_front.content
+    assert app.calls.count("/en/news/?") == 2
