@@ -26,7 +26,7 @@ from django.utils.functional import cached_property
 from . import generation
 
 MAX_HISTOGRAMS = 32  # about 0.5 MB each for 15 years of days
-_histograms = OrderedDict()
+_histograms = OrderedDict()  # and the front page's newest dates
 _local_version = itertools.count()
 _version = [next(_local_version)]
 
@@ -61,19 +61,24 @@ class Histogram:
         return sorted({day.year for day in self.days}, reverse=True)
 
 
-def histogram(queryset):
-    query = queryset.order_by().values_list("display_date").annotate(items=Count("pk"))
+def remembered(query, compute):
+    """``compute(query)``, kept for the query's SQL until the site changes."""
     sql, params = query.query.sql_with_params()
     key = (generation.current(), _version[0], sql, tuple(map(str, params)))
     found = _histograms.get(key)
     if found is None:
-        found = Histogram(query)
+        found = compute(query)
         _histograms[key] = found
         while len(_histograms) > MAX_HISTOGRAMS:
             _histograms.popitem(last=False)
     else:
         _histograms.move_to_end(key)
     return found
+
+
+def histogram(queryset):
+    query = queryset.order_by().values_list("display_date").annotate(items=Count("pk"))
+    return remembered(query, Histogram)
 
 
 def seekable(queryset):
@@ -98,8 +103,17 @@ def window(queryset, hist, start, stop):
 
 
 def head(queryset, count):
-    """The first ``count`` items of a listing (the front page's latest items)."""
-    return window(queryset, histogram(queryset), 0, count)
+    """The first ``count`` items of a listing (the front page's latest items). No histogram:
+    the newest ``count`` dates come from the display-date index, read newest first and stopped
+    after ``count`` rows, and bound the items query as ``window`` does (the full ordering's sort
+    then sees a few rows, not the whole listing)."""
+    if not seekable(queryset):
+        return queryset[:count]
+    query = queryset.order_by("-display_date").values_list("display_date", flat=True)[:count]
+    dates = remembered(query, list)
+    if not dates:
+        return queryset.none()
+    return queryset.filter(display_date__gte=dates[-1])[:count]
 
 
 class DateSeekPaginator(Paginator):
@@ -125,8 +139,3 @@ def paginator_for(queryset, per_page, **kwargs):
     if seekable(queryset):
         return DateSeekPaginator(queryset, per_page, **kwargs)
     return Paginator(queryset, per_page, **kwargs)
-
-
-def newest_day(queryset):
-    hist = histogram(queryset)
-    return hist.days[0] if hist.days else None

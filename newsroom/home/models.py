@@ -60,19 +60,15 @@ class HomePage(Page):
         )
         return sorted(items, key=lambda item: keys.index(item.translation_key))[:MAX_FEATURED]
 
-    def newest_date(self):
-        """The display date of the newest item, shown above the latest list."""
-        # From the day histogram latest() reads anyway (newsroom/delivery/seek.py).
-        return seek.newest_day(NewsItemPage.objects.descendant_of(self).for_listing())
-
     def latest(self):
         return seek.head(NewsItemPage.objects.descendant_of(self).for_listing(), self.latest_count)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["featured"] = self.featured()
-        context["latest"] = self.latest()
-        context["newest_date"] = self.newest_date()
+        context["latest"] = latest = list(self.latest())
+        # The display date of the newest item, shown above the latest list.
+        context["newest_date"] = latest[0].display_date if latest else None
         context["more_links"] = self.resolved_more_links()
         return context
 

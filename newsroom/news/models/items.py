@@ -11,7 +11,6 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Exists, F, OuterRef, Prefetch
-from django.db.models.functions import Length, Substr
 from django.shortcuts import redirect
 from django.utils.functional import classproperty
 from django.utils.translation import gettext_lazy as _
@@ -19,13 +18,14 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images import get_image_model
-from wagtail.models import Orderable, Page, PageManager, PageQuerySet, PageViewRestriction
+from wagtail.models import Orderable, Page, PageManager, PageQuerySet
 from wagtail.search import index
 
 from newsroom.core.blocks import RICH_TEXT_FEATURES, BodyBlock
 from newsroom.core.i18n import in_locale
 from newsroom.core.stemming import stemmed_text
 from newsroom.core.text import plain_text
+from newsroom.delivery import memo
 from newsroom.scheduling.forms import NewsItemAdminForm
 
 from .updates import VisibleChanges
@@ -44,8 +44,7 @@ class NewsItemQuerySet(PageQuerySet):
             .objects.filter(filter_spec__in=LISTING_IMAGE_SPECS)
         )
         return (
-            self.live()
-            .exclude(pk__in=_in_private_sections())
+            memo.public(self.live())
             .defer_streamfields()
             .select_related("listing_image")
             .prefetch_related(Prefetch("listing_image__renditions", queryset=renditions))
@@ -55,18 +54,6 @@ class NewsItemQuerySet(PageQuerySet):
     def of_type(self, item_type):
         model = NewsItemPage.item_types()[item_type]
         return self.filter(content_type=ContentType.objects.get_for_model(model))
-
-
-def _in_private_sections():
-    """Ids of items under a view restriction (password, sign-in, groups), as a sub-select.
-
-    Wagtail's ``.public()`` reads the restrictions in a query of its own; this keeps every listing
-    at its pinned query count. A sub-select on the primary key, because the search backend only
-    filters on indexed fields."""
-    restricted = PageViewRestriction.objects.filter(
-        page__path=Substr(OuterRef("path"), 1, Length("page__path"))
-    )
-    return NewsItemPage.objects.filter(Exists(restricted)).values("pk")
 
 
 NewsItemManager = PageManager.from_queryset(NewsItemQuerySet)
