@@ -217,7 +217,7 @@ def restore(path, out, verbosity=1):
     call_command("update_index", verbosity=0)
     from newsroom.delivery import invalidation
 
-    invalidation.content_changed(removal=True)
+    invalidation.content_changed()
     say(
         f"Restored {sum(counts.values()):,} rows in {len(counts)} tables "
         f"into {describe_database()}."

@@ -13,10 +13,11 @@ hit path, so each worker keeps the value it read for ``NEWSROOM_PAGE_CACHE_GENER
 seconds (0.25 by default): a publish is visible everywhere within that time, and at once in
 the worker that made it.
 
-A value reads ``"<epoch>:<count>"``. Every bump changes the count; a *hard* bump (something was
-withdrawn: unpublished, deleted, moved, made private) also changes the epoch. The page cache
-may answer with a previous generation's copy of a page while it renders the new one, but only
-within one epoch (``same_epoch``): what was withdrawn is never served again.
+A value reads ``"<epoch>:<count>"``. Every bump changes the count; a *hard* bump — any change
+but a page's new live revision: a withdrawal, a move, an image, person or settings change (see
+``invalidation.py``) — also changes the epoch. Within one epoch (``same_epoch``) the page cache
+may answer with a previous generation's copy of a page while it renders the new one, and
+rendered cards are reused (``fragments.py``): what was withdrawn is never served again.
 """
 
 import contextlib
@@ -181,5 +182,5 @@ def current():
 
 
 def bump(hard=False):
-    """A new generation; ``hard`` when something was withdrawn (no older copy may be served)."""
+    """A new generation; ``hard`` for a new epoch (no older copy or fragment may be served)."""
     return get_store().bump(hard=hard)

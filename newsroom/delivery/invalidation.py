@@ -8,27 +8,28 @@ an item appears on dozens of URLs (front page, listing pages, archives, topics, 
 items of other items, feeds), and working them out exactly is where stale pages come from. The
 cost is that a publish also re-renders unaffected pages — each once, on demand.
 
-While a page is being re-rendered, the page cache answers other readers of it with the previous
-copy (``pagecache.py``), so a publish under load does not queue every reader behind hundreds of
-renders. That is allowed only for changes that add or amend: a change that withdraws something
-(unpublishing, deleting, moving, making private, redirecting) is a *removal* and starts a new
-epoch, in which no earlier copy is ever served.
+Publishing a page (new, or a new version of it) is the only change that keeps the epoch (see
+``generation.py``); every other change starts a new one. Within an epoch two shortcuts are safe:
+while a page is re-rendered, the page cache may answer other readers with its previous copy
+(``pagecache.py``: a publish under load does not queue every reader behind hundreds of renders),
+and rendered cards and feed bodies are reused by their item's live revision (``fragments.py``).
+After a withdrawal (unpublishing, deleting, moving, making private, redirecting) no earlier copy
+is served; after an image, person or settings change no card is reused.
 
 When a CDN or Varnish is configured (``WAGTAILFRONTENDCACHE``), the URLs a change affects most
 directly are also purged there; others age out within ``NEWSROOM_CACHE_S_MAXAGE``.
 
-RULES (signal -> why; R = removal)
+RULES (signal -> why; every rule but the first starts a new epoch)
   page_published          a page went live or a new version of it did (also the front page's
                           featured items and further links, which are saved with it)
-  page_unpublished      R it must disappear from every listing and its own address
-  post_page_move        R its address and its listings changed
-  post_delete (any page)R as unpublishing
-  post_save               Person, Place (snippets shown on items and /people/),
+  page_slug_changed       its address and its descendants' changed (links, cards, feeds)
+  page_unpublished        it must disappear from every listing and its own address
+  post_page_move          its address and its listings changed
+  post_delete (any page)  as unpublishing
+  post_save/post_delete   Person, Place (snippets shown on items and /people/),
                           OrganisationSettings (header, footer), images and documents (alt text,
-                          captions, titles shown in pages)
-  post_save             R redirects (a cached 404 may now redirect), view restrictions (a page
-                          became private), sites and locales
-  post_delete           R any of the models above
+                          captions, titles shown in pages), redirects (a cached 404 may now
+                          redirect), view restrictions (a page became private), sites and locales
 """
 
 import logging
@@ -36,16 +37,16 @@ import logging
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save, pre_delete
 from wagtail.models import Page
-from wagtail.signals import page_published, page_unpublished, post_page_move
+from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
 from . import generation, seek
 
 logger = logging.getLogger(__name__)
 
 
-def content_changed(urls=(), *, removal=False):
+def content_changed(urls=(), *, page_published=False):
     """Make every cached page stale once the current transaction commits; purge ``urls``.
-    ``removal``: something readers saw was withdrawn, so no earlier copy may be served.
+    ``page_published``: the change is only a page's new live revision, so the epoch is kept.
 
     Other apps call this for changes no rule below covers.
     """
@@ -53,7 +54,7 @@ def content_changed(urls=(), *, removal=False):
     seek.content_saved()
 
     def on_commit():
-        generation.bump(hard=removal)
+        generation.bump(hard=not page_published)
         if urls:
             purge_cdn(urls)
 
@@ -62,18 +63,22 @@ def content_changed(urls=(), *, removal=False):
 
 # --- the rules --------------------------------------------------------------------------------
 def on_page_published(sender, instance, **kwargs):
-    content_changed(affected_urls(instance))
+    content_changed(affected_urls(instance), page_published=True)
+
+
+def on_slug_changed(sender, instance, **kwargs):
+    content_changed()
 
 
 def on_page_unpublished(sender, instance, **kwargs):
-    content_changed(affected_urls(instance), removal=True)
+    content_changed(affected_urls(instance))
 
 
 def on_page_moved(sender, instance, parent_page_before=None, **kwargs):
     urls = affected_urls(instance)
     if parent_page_before is not None:
         urls.extend(_urls_of([parent_page_before]))
-    content_changed(urls, removal=True)
+    content_changed(urls)
 
 
 def on_page_deleting(sender, instance, **kwargs):
@@ -83,7 +88,7 @@ def on_page_deleting(sender, instance, **kwargs):
 
 
 def on_page_deleted(sender, instance, **kwargs):
-    content_changed(getattr(instance, "_delivery_urls", ()), removal=True)
+    content_changed(getattr(instance, "_delivery_urls", ()))
 
 
 def on_page_saved(sender, instance, **kwargs):
@@ -94,11 +99,7 @@ def on_page_saved(sender, instance, **kwargs):
 
 
 def on_content_saved(sender, instance, **kwargs):
-    content_changed(snippet_urls(instance), removal=sender in removal_models())
-
-
-def on_content_deleted(sender, instance, **kwargs):
-    content_changed(snippet_urls(instance), removal=True)
+    content_changed(snippet_urls(instance))
 
 
 def watched_models():
@@ -124,16 +125,9 @@ def watched_models():
     ]
 
 
-def removal_models():
-    """Models whose every save may withdraw something from readers."""
-    from wagtail.contrib.redirects.models import Redirect
-    from wagtail.models import Locale, PageViewRestriction, Site
-
-    return (Redirect, PageViewRestriction, Site, Locale)
-
-
 def connect():
     page_published.connect(on_page_published, dispatch_uid="delivery-published")
+    page_slug_changed.connect(on_slug_changed, dispatch_uid="delivery-slug-changed")
     page_unpublished.connect(on_page_unpublished, dispatch_uid="delivery-unpublished")
     post_page_move.connect(on_page_moved, dispatch_uid="delivery-moved")
     # Deleting any page deletes its wagtailcore_page row, whatever its type.
@@ -143,7 +137,7 @@ def connect():
     for model in watched_models():
         uid = f"delivery-{model._meta.label_lower}"
         post_save.connect(on_content_saved, sender=model, dispatch_uid=uid + "-saved")
-        post_delete.connect(on_content_deleted, sender=model, dispatch_uid=uid + "-deleted")
+        post_delete.connect(on_content_saved, sender=model, dispatch_uid=uid + "-deleted")
 
 
 # --- which URLs a CDN should drop at once -----------------------------------------------------

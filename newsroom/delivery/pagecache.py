@@ -25,8 +25,8 @@ already runs ``NEWSROOM_PAGE_CACHE_REVALIDATIONS`` renders, other readers of an 
 worker has a previous copy of get that copy at once (``X-Cache: STALE``, not for CDNs to keep)
 instead of queueing. A publish makes every address stale at once; without this, a busy site
 would start hundreds of renders together and each reader would wait for all of them. Only
-copies from the same epoch qualify: after a withdrawal (``generation.same_epoch``) every reader
-waits for the new render.
+copies from the same epoch qualify: after a withdrawal or any change but a publish
+(``generation.same_epoch``) every reader waits for the new render.
 """
 
 import gzip

@@ -37,3 +37,32 @@ def highlight(text, query):
     return mark_safe(  # noqa: S308 - every piece is escaped above
         "".join(mark(piece) if re.fullmatch(r"\w+", piece) else escape(piece) for piece in pieces)
     )
+
+
+CARD_TEMPLATE = "includes/item_card.html"
+
+
+@register.simple_tag(takes_context=True)
+def item_card(context, item, wide=False, heading_level=None, hide_teaser=False, loading=None,
+              highlight=""):  # fmt: skip
+    """An item's card (``includes/item_card.html``). Rendered once per live revision of the item
+    and reused while the site's epoch lasts (``newsroom/delivery/fragments.py``); a card with
+    search highlighting is rendered every time."""
+    from django.template.loader import get_template
+
+    from newsroom.delivery import fragments
+
+    request = context.get("request")
+    values = {"request": request, "item": item, "wide": wide, "heading_level": heading_level,
+              "hide_teaser": hide_teaser, "loading": loading, "highlight": highlight}  # fmt: skip
+
+    def render():
+        # The engine's template with a plain context: no context processors, the card needs
+        # only its values and the request (for the item's address).
+        return get_template(CARD_TEMPLATE).template.render(template.Context(values))
+
+    if highlight:
+        return mark_safe(render())  # noqa: S308 - the template escapes what it shows
+    host = request.META.get("HTTP_HOST", "") if request is not None else ""
+    variant = (get_language(), host, wide, heading_level, hide_teaser, loading)
+    return mark_safe(fragments.cached(fragments.item_key(item, "card", *variant), render))  # noqa: S308

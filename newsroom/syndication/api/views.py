@@ -8,9 +8,10 @@ generic page API does without as much code again.
 
 import functools
 
-from django.core.paginator import EmptyPage, Paginator
+from django.core.paginator import EmptyPage
 from django.utils.translation import gettext as _
 
+from newsroom.delivery import seek
 from newsroom.syndication import items as facts
 from newsroom.syndication.http import json_error, json_response, machine_readable
 from newsroom.syndication.ninjs import find_public_item, ninjs_document
@@ -50,7 +51,8 @@ class NotFound(Exception):
 
 
 def paginate(request, queryset, page, page_size):
-    paginator = Paginator(queryset, page_size, allow_empty_first_page=True)
+    # Items newest first: by the day histogram, so a deep page costs what the first does.
+    paginator = seek.paginator_for(queryset, page_size, allow_empty_first_page=True)
     try:
         current = paginator.page(page)
     except EmptyPage:

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from django.utils.html import escape
 from django.utils.translation import gettext as _
 
+from newsroom.delivery import seek
 from newsroom.syndication import items as facts
 
 FORMATS = ("rss", "atom", "json")
@@ -149,7 +150,7 @@ def _language():
 
 # --- the entries --------------------------------------------------------------------------------
 def entries(source, request, limit=facts.FEED_LIMIT):
-    items = facts.attach_videos(facts.for_syndication(source.queryset)[:limit])
+    items = facts.attach_videos(seek.head(facts.for_syndication(source.queryset), limit))
     return [entry_for(item, request) for item in items]
 
 

@@ -1,0 +1,99 @@
+"""Item cards are rendered once per live revision and reused until the epoch changes."""
+
+import datetime
+
+import pytest
+
+from newsroom.delivery import fragments, seek
+from newsroom.news.factories import StoryPageFactory
+
+pytestmark = pytest.mark.django_db
+
+CARD = "includes/item_card.html"
+DAY = datetime.date(2023, 11, 17)
+
+
+@pytest.fixture(autouse=True)
+def _no_fragments():
+    fragments.clear()
+    yield
+    fragments.clear()
+
+
+@pytest.fixture
+def stories(news_index):
+    return [
+        StoryPageFactory(
+            parent=news_index,
+            title=f"Story {number}",
+            slug=f"story-{number}",
+            display_date=DAY - datetime.timedelta(days=number),
+            with_image=True,
+        )
+        for number in range(3)
+    ]
+
+
+def cards_rendered(client, url):
+    response = client.get(url)
+    assert response.status_code == 200
+    return [template.name for template in response.templates].count(CARD), response
+
+
+def test_a_listing_renders_each_card_once(client, stories):
+    assert cards_rendered(client, "/en/news/")[0] == 3
+    assert cards_rendered(client, "/en/news/")[0] == 0
+    # the front page shows the same items in another variant (wide cards)
+    assert cards_rendered(client, "/en/")[0] == 3
+
+
+def test_publishing_an_item_renders_its_card_again_and_only_its_card(
+    client, stories, publish, monkeypatch
+):
+    # As in a worker other than the one that saved (the saving one starts afresh: its local
+    # version changes on every page save).
+    monkeypatch.setattr(seek, "local_version", lambda: 0)
+    cards_rendered(client, "/en/news/")
+    stories[1].title = "Story 1, corrected"
+    publish(lambda: stories[1].save_revision().publish())
+    count, response = cards_rendered(client, "/en/news/")
+    assert count == 1
+    assert "Story 1, corrected" in response.text
+    assert ">Story 1<" not in response.text
+
+
+def test_another_worker_knows_a_card_is_outdated_by_the_live_revision(stories, monkeypatch):
+    # Another process does not see this one's local version: the revision alone must do.
+    monkeypatch.setattr(seek, "local_version", lambda: 0)
+    item = stories[0]
+    before = fragments.item_key(item, "card")
+    item.save_revision().publish()
+    # as a listing loads it
+    assert fragments.item_key(type(item).objects.get(pk=item.pk), "card") != before
+
+
+def test_an_image_change_renders_every_card_again(client, stories, publish):
+    cards_rendered(client, "/en/news/")
+    image = stories[0].listing_image
+    image.description = "Ministers around the table"
+    publish(image.save)
+    count, response = cards_rendered(client, "/en/news/")
+    assert count == 3
+    assert 'alt="Ministers around the table"' in response.text
+
+
+def test_renaming_the_news_section_renders_cards_with_the_new_addresses(
+    client, stories, news_index, publish
+):
+    cards_rendered(client, "/en/news/")
+    news_index.slug = "press-room"
+    publish(lambda: news_index.save_revision().publish())
+    count, response = cards_rendered(client, "/en/press-room/")
+    assert count == 3
+    assert 'href="/en/press-room/2023/11/17/story-0/"' in response.text
+    assert "/en/news/2023" not in response.text
+
+
+def test_search_results_are_not_reused(client, stories):
+    assert cards_rendered(client, "/en/search/?q=story")[0] == 3
+    assert cards_rendered(client, "/en/search/?q=story")[0] == 3
