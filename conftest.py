@@ -18,9 +18,13 @@ def _test_environment(settings, tmp_path):
     get_finders.cache_clear()
     # Each test has its own database, so nothing cached by an earlier test may leak into it.
     cache.clear()
-    from newsroom.delivery import memo
+    from newsroom.delivery import fragments, memo
 
     memo.clear()
+    fragments.clear()
+    # The page cache's warming thread renders with a database connection of its own, which does
+    # not see a test's uncommitted rows; the tests that are about warming switch it on.
+    settings.NEWSROOM_PAGE_CACHE_WARM_PAGES = 0
 
 
 @pytest.fixture

@@ -27,10 +27,21 @@ instead of queueing. A publish makes every address stale at once; without this, 
 would start hundreds of renders together and each reader would wait for all of them. Only
 copies from the same epoch qualify: after a withdrawal or any change but a publish
 (``generation.same_epoch``) every reader waits for the new render.
+
+Warming the hottest pages: when a worker first sees a new generation, a thread of its own
+re-renders the ``NEWSROOM_PAGE_CACHE_WARM_PAGES`` pages it answered most often since the last
+one (the front page, first of all), without waiting for a reader to ask. Under load, a reader's
+request would otherwise queue for a render slot behind hundreds of other stale pages, and the
+front page would lag a publish by seconds. With a shared cache, one worker of all the servers
+renders each such page (a lock in the shared cache) and the others read its copy.
 """
 
 import gzip
 import hashlib
+import io
+import logging
+import queue
+import sys
 import threading
 import time
 from collections import OrderedDict
@@ -42,6 +53,8 @@ from django.core.cache import caches
 
 from . import generation
 from .policy import private_cache_control, public_cache_control
+
+logger = logging.getLogger(__name__)
 
 EXCLUDED_PREFIXES = ("/admin/", "/documents/", "/media/", "/static/", "/django-admin/")
 STORABLE_STATUSES = {200, 404}
@@ -89,11 +102,13 @@ class Entry:
         "vary",
         "generation",
     )
-    # ``prepared`` is not stored: the answer's headers per encoding, made on first use.
-    __slots__ = (*STORED, "prepared")
+    # Not stored: ``prepared``, the answer's headers per encoding, made on first use; ``hits``,
+    # the answers this worker gave from it; ``environ``, the request that brought it here
+    # (without cookies or credentials), to render its address again when warming.
+    __slots__ = (*STORED, "prepared", "hits", "environ")
 
     def __init__(self, status, headers, bodies, etag, last_modified, stored_at, vary, generation):
-        self.prepared = {}
+        self.prepared, self.hits, self.environ = {}, 0, None
         self.generation = generation
         self.status = status
         self.headers = headers
@@ -109,7 +124,7 @@ class Entry:
     def __setstate__(self, state):
         for name, value in zip(self.STORED, state, strict=True):
             setattr(self, name, value)
-        self.prepared = {}
+        self.prepared, self.hits, self.environ = {}, 0, None
 
     def prepare(self, encoding, stale=False):
         """(headers, body) for an answer in ``encoding``, computed once."""
@@ -235,6 +250,9 @@ class PageCache:
         self.revalidations = 0  # of those, the renders of pages with a stale copy to hand
         self.max_revalidations = settings.NEWSROOM_PAGE_CACHE_REVALIDATIONS
         self.lock = threading.Lock()
+        self.warm_pages = settings.NEWSROOM_PAGE_CACHE_WARM_PAGES
+        self.seen_generation = None
+        self.warm_queue = None  # started on first use: (generation, [(address, entry)])
         self.session_cookie = settings.SESSION_COOKIE_NAME
         self.csrf_cookie = settings.CSRF_COOKIE_NAME
 
@@ -252,6 +270,8 @@ class PageCache:
             return self.pass_private(environ, start_response)
 
         generation_value = self.generation.current()
+        if generation_value != self.seen_generation:
+            self.new_generation(generation_value)
         if self.shared is not None and getattr(self.shared, "degraded", False):
             # Redis is down: other servers cannot see this one's publishes, nor it theirs, so
             # nothing is served from or stored in a cache until it is back (resilience/cache.py).
@@ -273,6 +293,7 @@ class PageCache:
         if self.shared is not None:
             entry = self.shared.get(self.shared_key(address, generation_value))
             if entry is not None and self.usable(entry, environ):
+                entry.environ = request_snapshot(environ)
                 self.memory.set(address, entry)
             else:
                 entry = None
@@ -386,6 +407,7 @@ class PageCache:
         entry, passthrough = self.render(environ, start_response)
         if entry is not None:
             entry.generation = generation_value
+            entry.environ = request_snapshot(environ)
             self.memory.set(address, entry)
             if self.shared is not None:
                 self.shared.set(
@@ -472,6 +494,7 @@ class PageCache:
         return entry
 
     def answer(self, entry, environ, start_response, source, head):
+        entry.hits += 1
         stale = source == "STALE"
         if entry.status.startswith("200") and self.not_modified(entry, environ):
             headers, _ = entry.prepare("304", stale)
@@ -497,6 +520,73 @@ class PageCache:
             if_modified_since, entry.last_modified
         )
 
+    # --- warming the hottest pages after a change ------------------------------------------
+    def new_generation(self, generation_value):
+        with self.lock:
+            if generation_value == self.seen_generation:
+                return
+            first, self.seen_generation = self.seen_generation is None, generation_value
+        if first or not self.warm_pages:
+            return
+        try:
+            entries = list(self.memory.entries.items())
+        except RuntimeError:  # changed by another thread while copied: skip this round
+            return
+        hottest = sorted(
+            (
+                (address, entry)
+                for address, entry in entries
+                if entry.hits and entry.environ and not entry.vary
+                and entry.status.startswith("200")
+            ),
+            key=lambda pair: pair[1].hits,
+            reverse=True,
+        )[: self.warm_pages]  # fmt: skip
+        if hottest:
+            with self.lock:
+                if self.warm_queue is None:
+                    self.warm_queue = queue.SimpleQueue()
+                    threading.Thread(
+                        target=self.warm_forever, name="page-warmer", daemon=True
+                    ).start()
+            self.warm_queue.put((generation_value, hottest))
+
+    def warm_forever(self):
+        while True:
+            generation_value, hottest = self.warm_queue.get()
+            for address, entry in hottest:
+                if self.generation.current() != generation_value:
+                    break  # changed again: that generation's own warming follows
+                try:
+                    self.warm(address, generation_value, entry.environ)
+                except Exception:  # a failed warm-up leaves the page to its next reader
+                    logger.exception("Warming %s failed", address[2])
+
+    def warm(self, address, generation_value, snapshot):
+        with self.lock:
+            if address in self.rendering:
+                return  # a reader's request is rendering it
+            done = self.rendering[address] = threading.Event()
+        try:
+            if self.shared is not None:
+                key = self.shared_key(address, generation_value)
+                if self.shared.get(key) is not None:
+                    return
+                if not self.shared.add(key + ":warming", 1, timeout=RENDER_WAIT_SECONDS):
+                    return  # another worker renders it
+            environ = {**snapshot, "wsgi.input": io.BytesIO(b""), "wsgi.errors": sys.stderr}
+            environ.update({"wsgi.version": (1, 0), "wsgi.multithread": True,
+                            "wsgi.multiprocess": True, "wsgi.run_once": False})  # fmt: skip
+            _, passthrough, _ = self.render_and_store(
+                address, generation_value, environ, lambda *args: lambda data: None
+            )
+            if passthrough is not None and hasattr(passthrough, "close"):
+                passthrough.close()
+        finally:
+            with self.lock:
+                del self.rendering[address]
+            done.set()
+
     def pass_private(self, environ, start_response):
         """Signed-in readers and editors: straight to Django, and never into a shared cache."""
 
@@ -506,3 +596,20 @@ class PageCache:
             return start_response(status, headers, exc_info)
 
         return self.app(environ, mark_private)
+
+
+SNAPSHOT_SKIPPED = {
+    "HTTP_COOKIE",
+    "HTTP_AUTHORIZATION",
+    "HTTP_IF_NONE_MATCH",
+    "HTTP_IF_MODIFIED_SINCE",
+}
+
+
+def request_snapshot(environ):
+    """The text values of a request's environ, without credentials and conditions."""
+    return {
+        name: value
+        for name, value in environ.items()
+        if isinstance(value, str) and name not in SNAPSHOT_SKIPPED
+    }

@@ -451,3 +451,71 @@ def test_a_busy_worker_answers_other_stale_pages_from_their_previous_copy(settin
     assert client.get("/en/news/").cache == "MISS"
     assert client.get("/en/").content != old_front.content
     assert app.calls.count("/en/news/?") == 2
+
+
+# --- warming the hottest pages after a change ---------------------------------------------------
+def wait_for(condition, seconds=10):
+    import time
+
+    deadline = time.monotonic() + seconds  # generous: the machine may be busy
+    while not condition() and time.monotonic() < deadline:
+        time.sleep(0.01)
+    return condition()
+
+
+def test_after_a_change_a_worker_renders_its_most_read_pages_before_anyone_asks(settings):
+    from newsroom.delivery import generation
+
+    settings.NEWSROOM_PAGE_CACHE_WARM_PAGES = 1
+    app = FakeApp()
+    page_cache = PageCache(app)
+    client = WSGIClient(page_cache)
+    for _ in range(3):
+        old_front = client.get("/en/")
+    client.get("/en/news/")  # read less often: not warmed
+    generation.bump()
+    client.get("/en/topics/")  # any request shows the worker the new generation
+    assert wait_for(lambda: app.calls.count("/en/?") == 2 and not page_cache.rendering)
+    front = client.get("/en/")
+    assert front.cache == "HIT" and front.content != old_front.content
+    assert app.calls.count("/en/news/?") == 1
+
+
+def test_with_a_shared_cache_one_worker_warms_a_page_for_all(settings):
+    from django.core.cache import caches
+
+    from newsroom.delivery import generation
+
+    settings.NEWSROOM_PAGE_CACHE_WARM_PAGES = 1
+    app = FakeApp()
+    shared = caches["default"]
+    caches_ = [PageCache(app, shared=shared) for _ in range(3)]
+    workers = [WSGIClient(page_cache) for page_cache in caches_]
+    for worker in workers:
+        worker.get("/en/")
+        worker.get("/en/")
+    generation.bump()
+    assert app.calls.count("/en/?") == 1  # the others found it in the shared cache
+    for worker in workers:
+        worker.get("/en/topics/")
+    assert wait_for(lambda: app.calls.count("/en/?") == 2 and not any(c.rendering for c in caches_))
+    answers = [worker.get("/en/") for worker in workers]
+    assert [answer.cache for answer in answers] == ["HIT"] * 3
+    assert len({answer.content for answer in answers}) == 1
+    assert app.calls.count("/en/?") == 2  # one warm-up for all
+
+
+def test_warming_can_be_switched_off(settings):
+    import time
+
+    from newsroom.delivery import generation
+
+    settings.NEWSROOM_PAGE_CACHE_WARM_PAGES = 0
+    app = FakeApp()
+    client = client_for(app)
+    client.get("/en/")
+    client.get("/en/")
+    generation.bump()
+    client.get("/en/topics/")
+    time.sleep(0.3)  # long enough for a warming thread to have started, if there were one
+    assert app.calls.count("/en/?") == 1
