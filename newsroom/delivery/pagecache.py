@@ -351,8 +351,8 @@ class PageCache:
         return time.time() - entry.stored_at <= self.timeout
 
     def may_serve_stale(self, entry, generation_value, environ):
-        """A previous generation's copy may stand in while the page is re-rendered, unless
-        something was withdrawn since (a new epoch)."""
+        """A previous generation's copy may stand in while the page is re-rendered, if only
+        pages were published since (the same epoch: nothing withdrawn, moved or re-captioned)."""
         return generation.same_epoch(entry.generation, generation_value) and self.usable(
             entry, environ
         )
@@ -570,7 +570,7 @@ class PageCache:
         try:
             if self.shared is not None:
                 key = self.shared_key(address, generation_value)
-                if self.shared.get(key) is not None:
+                if self.shared.has_key(key):
                     return
                 if not self.shared.add(key + ":warming", 1, timeout=RENDER_WAIT_SECONDS):
                     return  # another worker renders it
