@@ -3,7 +3,6 @@
 import os
 import re
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -15,20 +14,11 @@ from django.contrib.auth import authenticate, get_user_model
 from django.core.management import call_command
 from django.test import RequestFactory
 
+from deploy.cluster.services import embedded_env, free_port
 from newsroom.news.models import NewsItemPage
 
 NEWSROOM = str(Path(sys.executable).parent / "newsroom")
 PASSWORD_LINE = re.compile(r"password:\s+(\S+)")
-
-
-def clean_env(**extra):
-    env = {
-        key: value
-        for key, value in os.environ.items()
-        if key not in {"DATABASE_URL", "SECRET_KEY", "REDIS_URL", "DJANGO_SETTINGS_MODULE"}
-    }
-    env.update(extra)
-    return env
 
 
 @pytest.mark.django_db
@@ -61,7 +51,7 @@ def test_setup_never_touches_an_existing_newsroom(news_index, monkeypatch):
 def test_production_mode_refuses_to_start_without_a_secret_key(tmp_path):
     result = subprocess.run(
         [sys.executable, "-c", "import django; django.setup()"],
-        env=clean_env(
+        env=embedded_env(
             DJANGO_SETTINGS_MODULE="newsroom.settings",
             DATABASE_URL="postgres://nobody@127.0.0.1:5432/none",
             NEWSROOM_DATA_DIR=str(tmp_path),
@@ -81,7 +71,7 @@ def test_embedded_mode_generates_and_keeps_a_secret_key(tmp_path):
         "import django; django.setup(); "
         "from django.conf import settings; print(settings.SECRET_KEY)",
     ]
-    env = clean_env(DJANGO_SETTINGS_MODULE="newsroom.settings", NEWSROOM_DATA_DIR=str(tmp_path))
+    env = embedded_env(DJANGO_SETTINGS_MODULE="newsroom.settings", NEWSROOM_DATA_DIR=str(tmp_path))
     first = subprocess.run(command, env=env, capture_output=True, text=True, timeout=60)
     second = subprocess.run(command, env=env, capture_output=True, text=True, timeout=60)
     key_file = tmp_path / "secret_key"
@@ -93,7 +83,7 @@ def test_embedded_mode_generates_and_keeps_a_secret_key(tmp_path):
 def test_bad_settings_values_get_clear_messages(tmp_path):
     result = subprocess.run(
         [NEWSROOM, "serve"],
-        env=clean_env(NEWSROOM_DATA_DIR=str(tmp_path), PORT="eighty"),
+        env=embedded_env(NEWSROOM_DATA_DIR=str(tmp_path), PORT="eighty"),
         capture_output=True,
         text=True,
         timeout=60,
@@ -102,7 +92,7 @@ def test_bad_settings_values_get_clear_messages(tmp_path):
     assert "PORT must be a whole number, not 'eighty'." in result.stderr
     result = subprocess.run(
         [NEWSROOM, "check"],
-        env=clean_env(NEWSROOM_DATA_DIR=str(tmp_path), DEBUG="maybe"),
+        env=embedded_env(NEWSROOM_DATA_DIR=str(tmp_path), DEBUG="maybe"),
         capture_output=True,
         text=True,
         timeout=60,
@@ -111,17 +101,11 @@ def test_bad_settings_values_get_clear_messages(tmp_path):
     assert "DEBUG must be true or false, not 'maybe'." in result.stderr
 
 
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def run_until_served(data_dir, port):
     """Start `newsroom run`, wait for the front page, stop it; return (output, front page)."""
     process = subprocess.Popen(
         [NEWSROOM, "run"],
-        env=clean_env(
+        env=embedded_env(
             NEWSROOM_DATA_DIR=str(data_dir),
             PORT=str(port),
             WEB_WORKERS="1",

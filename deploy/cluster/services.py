@@ -262,6 +262,18 @@ class Redis(Process):
         return self
 
 
+def embedded_env(**extra):
+    """This process's environment for a child newsroom in embedded mode (SQLite, no Redis):
+    without the database, secret, Redis and settings variables a test run may have set."""
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in {"DATABASE_URL", "SECRET_KEY", "REDIS_URL", "DJANGO_SETTINGS_MODULE"}
+    }
+    env.update(extra)
+    return env
+
+
 def cluster_env(database_url, redis_url, data_dir, prefix, **extra):
     """The environment every app server of one cluster shares."""
     env = {

@@ -13,7 +13,6 @@ import base64
 import os
 import re
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -23,6 +22,8 @@ from pathlib import Path
 
 import pytest
 from browser_support import DEVICES, EDITOR, VIDEO_PAGE_TITLE
+
+from deploy.cluster.services import embedded_env, free_port
 
 BROWSER_TESTS = Path(__file__).resolve().parent
 NEWSROOM = str(Path(sys.executable).parent / "newsroom")
@@ -125,22 +126,6 @@ def pytest_collection_modifyitems(config, items):
     items.sort(key=rank)
 
 
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def clean_env(**extra):
-    env = {
-        key: value
-        for key, value in os.environ.items()
-        if key not in {"DATABASE_URL", "SECRET_KEY", "REDIS_URL", "DJANGO_SETTINGS_MODULE"}
-    }
-    env.update(extra)
-    return env
-
-
 @dataclass
 class Newsroom:
     """The running test newsroom."""
@@ -201,7 +186,7 @@ def newsroom(browser, tmp_path_factory, request):
     cache = getattr(request.config, "cache", None)
     static_root = cache.mkdir("newsroom-static") if cache else data_dir / "static"
     port = free_port()
-    env = clean_env(
+    env = embedded_env(
         NEWSROOM_DATA_DIR=str(data_dir),
         NEWSROOM_STATIC_ROOT=str(static_root),
         NEWSROOM_OFFLINE_EMBEDS="1",

@@ -8,7 +8,6 @@ scheduled through `newsroom shell`, and the public site is polled until they app
 import json
 import os
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -17,6 +16,8 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+
+from deploy.cluster.services import embedded_env, free_port
 
 # ruff: noqa: S310, S603 - fixed local addresses and our own command
 
@@ -61,26 +62,14 @@ print(json.dumps({
 """
 
 
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def environment(data_dir, **extra):
-    env = {
-        key: value
-        for key, value in os.environ.items()
-        if key not in {"DATABASE_URL", "SECRET_KEY", "REDIS_URL", "DJANGO_SETTINGS_MODULE"}
-    }
-    env.update(
+    return embedded_env(
         NEWSROOM_DATA_DIR=str(data_dir),
         NEWSROOM_STATIC_ROOT=str(data_dir / "static"),
         NEWSROOM_DEMO="0",
         NEWSROOM_OFFLINE_EMBEDS="1",
         **extra,
     )
-    return env
 
 
 def status(url):
