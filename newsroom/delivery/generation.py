@@ -21,6 +21,7 @@ rendered cards are reused (``fragments.py``): what was withdrawn is never served
 """
 
 import contextlib
+import itertools
 import os
 import secrets
 import tempfile
@@ -184,3 +185,18 @@ def current():
 def bump(hard=False):
     """A new generation; ``hard`` for a new epoch (no older copy or fragment may be served)."""
     return get_store().bump(hard=hard)
+
+
+# A second, process-local counter: a page saved in this process (maybe inside a transaction not
+# committed yet, or without a revision, as fixtures and factories do) makes values memoised in
+# this process stale at once, before and besides any bump of the shared generation.
+_local_versions = itertools.count()
+_local_version = [next(_local_versions)]
+
+
+def content_saved():
+    _local_version[0] = next(_local_versions)
+
+
+def local_version():
+    return _local_version[0]

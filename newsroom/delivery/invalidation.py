@@ -39,7 +39,7 @@ from django.db.models.signals import post_delete, post_save, pre_delete
 from wagtail.models import Page
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
-from . import generation, seek
+from . import generation
 
 logger = logging.getLogger(__name__)
 
@@ -51,7 +51,7 @@ def content_changed(urls=(), *, page_published=False):
     Other apps call this for changes no rule below covers.
     """
     urls = list(urls)
-    seek.content_saved()
+    generation.content_saved()
 
     def on_commit():
         generation.bump(hard=not page_published)
@@ -95,7 +95,7 @@ def on_page_saved(sender, instance, **kwargs):
     # Not a reader-visible change by itself (drafts are saved too), but listings computed in
     # this process must not outlive it (pages made in code, e.g. by factories in tests).
     if isinstance(instance, Page):
-        seek.content_saved()
+        generation.content_saved()
 
 
 def on_content_saved(sender, instance, **kwargs):

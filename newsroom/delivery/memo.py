@@ -4,8 +4,7 @@ The site answering a host name, the organisation settings and the section addres
 same for every request until something changes, and every change a reader could see bumps the
 site generation (``invalidation.py``). Kept under (generation, local version, name, arguments),
 a value is fresh by construction: a publish makes it unreachable in every worker within the
-generation's TTL, and at once in the process that saved (the local version, as for the seek
-histograms in ``seek.py``).
+generation's TTL, and at once in the process that saved (``generation.local_version``).
 
 ``MemoMiddleware`` hands each request its own copy of the memoised site and settings, where
 Wagtail looks for them (``request._wagtail_site``, ``OrganisationSettings.for_request``,
@@ -14,34 +13,24 @@ Wagtail looks for them (``request._wagtail_site``, ``OrganisationSettings.for_re
 """
 
 import copy
-import threading
 
 from django.http.request import split_domain_port
 
-from . import generation, seek
+from . import generation, lru
 
-MAX_VALUES = 256
-_values = {}
-_lock = threading.Lock()
+_values = lru.LRU(256)  # sites, settings, id lists: small
+_large_values = lru.LRU(32)  # day histograms (``seek.py``): about 0.5 MB each for 15 years
 
 
 def clear():
     _values.clear()
+    _large_values.clear()
 
 
-def per_generation(name, *args, compute):
+def per_generation(name, *args, compute, large=False):
     """``compute()``, or the value it gave earlier under the current generation."""
-    key = (generation.current(), seek.local_version(), name, args)
-    try:
-        return _values[key]
-    except KeyError:
-        pass
-    value = compute()
-    with _lock:
-        if len(_values) >= MAX_VALUES:
-            _values.clear()  # old generations' values, unreachable anyway
-        _values[key] = value
-    return value
+    key = (generation.current(), generation.local_version(), name, args)
+    return (_large_values if large else _values).remember(key, compute)
 
 
 def site_for(hostname, port):

@@ -44,14 +44,13 @@ import queue
 import sys
 import threading
 import time
-from collections import OrderedDict
 from email.utils import formatdate, parsedate_to_datetime
 
 import brotli
 from django.conf import settings
 from django.core.cache import caches
 
-from . import generation
+from . import generation, lru
 from .policy import private_cache_control, public_cache_control
 
 logger = logging.getLogger(__name__)
@@ -159,42 +158,9 @@ class Entry:
         return sum(len(body) for body in self.bodies.values()) + 512
 
 
-class MemoryStore:
-    """This worker's own copy of the hottest addresses, the newest entry of each: least recently
-    used out first."""
-
-    def __init__(self, max_bytes):
-        self.max_bytes = max_bytes
-        self.bytes = 0
-        self.entries = OrderedDict()
-        self.lock = threading.Lock()
-
-    def get(self, key):
-        entry = self.entries.get(key)
-        if entry is not None:
-            try:  # noqa: SIM105 - suppress() costs a context manager on every hit
-                self.entries.move_to_end(key)
-            except KeyError:  # evicted by another thread meanwhile
-                pass
-        return entry
-
-    def set(self, key, entry):
-        with self.lock:
-            self._set(key, entry)
-
-    def _set(self, key, entry):
-        old = self.entries.pop(key, None)
-        if old is not None:
-            self.bytes -= old.size
-        self.entries[key] = entry
-        self.bytes += entry.size
-        while self.bytes > self.max_bytes and self.entries:
-            _, evicted = self.entries.popitem(last=False)
-            self.bytes -= evicted.size
-
-    def clear(self):
-        self.entries.clear()
-        self.bytes = 0
+def memory_store(max_bytes):
+    """This worker's own copy of the hottest addresses, the newest entry of each."""
+    return lru.LRU(max_bytes, size=lambda entry: entry.size)
 
 
 def preferred_encoding(accept_encoding):
@@ -245,7 +211,7 @@ class PageCache:
         if shared is None and generation.cache_is_shared():
             shared = caches["default"]
         self.shared = shared
-        self.memory = memory or MemoryStore(int(settings.NEWSROOM_PAGE_CACHE_MEMORY_MB * 2**20))
+        self.memory = memory or memory_store(int(settings.NEWSROOM_PAGE_CACHE_MEMORY_MB * 2**20))
         self.rendering = {}  # address -> Event, the pages being rendered by a thread right now
         self.revalidations = 0  # of those, the renders of pages with a stale copy to hand
         self.max_revalidations = settings.NEWSROOM_PAGE_CACHE_REVALIDATIONS
@@ -607,9 +573,12 @@ SNAPSHOT_SKIPPED = {
 
 
 def request_snapshot(environ):
-    """The text values of a request's environ, without credentials and conditions."""
-    return {
+    """The text values of a request's environ, without credentials and conditions, as a GET
+    (warming replays it, and a page first asked for by HEAD must be rendered whole)."""
+    snapshot = {
         name: value
         for name, value in environ.items()
         if isinstance(value, str) and name not in SNAPSHOT_SKIPPED
     }
+    snapshot["REQUEST_METHOD"] = "GET"
+    return snapshot

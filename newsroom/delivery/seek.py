@@ -10,34 +10,17 @@ days (``display_date BETWEEN a AND b``, through the index) and skips only the it
 of them that belong to the page before. The items are exactly those ``OFFSET`` would give: same
 order, same query, only bounded. The page count is the histogram's sum.
 
-The histogram is keyed by the listing's SQL and the site generation (bumped on every publish,
-see ``invalidation.py``) plus a local version bumped on every page save in this process, so it
+The histogram is kept by the listing's SQL for the current site generation (``memo.py``), so it
 never outlives the content it describes.
 """
 
 import bisect
-import itertools
-from collections import OrderedDict
 
 from django.core.paginator import Paginator
 from django.db.models import Count, QuerySet
 from django.utils.functional import cached_property
 
-from . import generation
-
-MAX_HISTOGRAMS = 32  # about 0.5 MB each for 15 years of days
-_histograms = OrderedDict()  # and the front page's newest dates
-_local_version = itertools.count()
-_version = [next(_local_version)]
-
-
-def content_saved():
-    """Something changed in this process (maybe not committed yet): recompute histograms."""
-    _version[0] = next(_local_version)
-
-
-def local_version():
-    return _version[0]
+from . import memo
 
 
 class Histogram:
@@ -64,16 +47,9 @@ class Histogram:
 def remembered(query, compute):
     """``compute(query)``, kept for the query's SQL until the site changes."""
     sql, params = query.query.sql_with_params()
-    key = (generation.current(), _version[0], sql, tuple(map(str, params)))
-    found = _histograms.get(key)
-    if found is None:
-        found = compute(query)
-        _histograms[key] = found
-        while len(_histograms) > MAX_HISTOGRAMS:
-            _histograms.popitem(last=False)
-    else:
-        _histograms.move_to_end(key)
-    return found
+    return memo.per_generation(
+        "sql", sql, tuple(map(str, params)), compute=lambda: compute(query), large=True
+    )
 
 
 def histogram(queryset):

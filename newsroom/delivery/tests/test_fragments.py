@@ -4,7 +4,7 @@ import datetime
 
 import pytest
 
-from newsroom.delivery import fragments, seek
+from newsroom.delivery import fragments, generation
 from newsroom.news.factories import StoryPageFactory
 
 pytestmark = pytest.mark.django_db
@@ -52,7 +52,7 @@ def test_publishing_an_item_renders_its_card_again_and_only_its_card(
 ):
     # As in a worker other than the one that saved (the saving one starts afresh: its local
     # version changes on every page save).
-    monkeypatch.setattr(seek, "local_version", lambda: 0)
+    monkeypatch.setattr(generation, "local_version", lambda: 0)
     cards_rendered(client, "/en/news/")
     stories[1].title = "Story 1, corrected"
     publish(lambda: stories[1].save_revision().publish())
@@ -64,7 +64,7 @@ def test_publishing_an_item_renders_its_card_again_and_only_its_card(
 
 def test_another_worker_knows_a_card_is_outdated_by_the_live_revision(stories, monkeypatch):
     # Another process does not see this one's local version: the revision alone must do.
-    monkeypatch.setattr(seek, "local_version", lambda: 0)
+    monkeypatch.setattr(generation, "local_version", lambda: 0)
     item = stories[0]
     before = fragments.item_key(item, "card")
     item.save_revision().publish()

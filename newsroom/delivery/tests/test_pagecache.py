@@ -20,10 +20,11 @@ class FakeApp:
 
     def __init__(self, status="200 OK", headers=(), body=HTML):
         self.status, self.headers, self.body = status, list(headers), body
-        self.calls = []
+        self.calls, self.methods = [], []
 
     def __call__(self, environ, start_response):
         self.calls.append(environ["PATH_INFO"] + "?" + environ.get("QUERY_STRING", ""))
+        self.methods.append(environ["REQUEST_METHOD"])
         body = self.body + str(len(self.calls)).encode()
         headers = list(self.headers)
         if not any(name == "Content-Type" for name, _ in headers):
@@ -264,7 +265,7 @@ def test_memory_is_bounded(settings):
     client = WSGIClient(cache)
     for number in range(20):
         client.get(f"/en/news/?page={number}")
-    assert cache.memory.bytes <= 0.01 * 2**20
+    assert cache.memory.total <= 0.01 * 2**20
     assert 0 < len(cache.memory.entries) < 20
 
 
@@ -479,6 +480,22 @@ def test_after_a_change_a_worker_renders_its_most_read_pages_before_anyone_asks(
     front = client.get("/en/")
     assert front.cache == "HIT" and front.content != old_front.content
     assert app.calls.count("/en/news/?") == 1
+
+
+def test_warming_renders_a_page_first_asked_for_by_head_as_a_get(settings):
+    from newsroom.delivery import generation
+
+    settings.NEWSROOM_PAGE_CACHE_WARM_PAGES = 1
+    app = FakeApp()
+    page_cache = PageCache(app)
+    client = WSGIClient(page_cache)
+    client.request("/en/", method="HEAD")
+    client.request("/en/", method="HEAD")
+    generation.bump()
+    client.get("/en/topics/")
+    assert wait_for(lambda: app.calls.count("/en/?") == 2 and not page_cache.rendering)
+    assert app.methods[app.calls.index("/en/?", 1)] == "GET"
+    assert client.get("/en/").cache == "HIT"
 
 
 def test_with_a_shared_cache_one_worker_warms_a_page_for_all(settings):

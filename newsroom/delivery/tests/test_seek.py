@@ -6,7 +6,7 @@ import random
 import pytest
 from django.core.paginator import Paginator
 
-from newsroom.delivery import seek
+from newsroom.delivery import generation, seek
 from newsroom.delivery.bulk_pages import add_live_children
 from newsroom.news.factories import StoryPageFactory
 from newsroom.news.models import NewsItemPage
@@ -29,7 +29,7 @@ def add_items(news_index, count, *, seed=3, topics=()):
         page.topics = [topic for topic in topics if rng.random() < 0.5]
         pages.append(page)
     add_live_children(news_index, pages)
-    seek.content_saved()
+    generation.content_saved()
     return pages
 
 
