@@ -46,10 +46,11 @@ test-browser: install ## Run only the browser tests (Playwright + Debian's Chrom
 	bash scripts/ensure-chromium.sh
 	$(BIN)/pytest tests/browser
 
-test-postgres: install ## Run the test suite on PostgreSQL (TEST_DATABASE_URL, default local 'test'); the browser and cluster tests run in `make test`
+test-postgres: install ## Run the test suite on PostgreSQL (TEST_DATABASE_URL, default local 'test'); the browser, cluster and backup tests (which pick their own databases) run in `make test`
 	DATABASE_URL=$${TEST_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/test} \
 	NEWSROOM_TEST_DB_NAME=test_newsroom_$$(pwd | md5sum | cut -c1-8) \
-	SECRET_KEY=test-only-secret $(BIN)/pytest --ignore=tests/browser --ignore=tests/cluster
+	SECRET_KEY=test-only-secret $(BIN)/pytest --ignore=tests/browser --ignore=tests/cluster \
+	  --ignore=newsroom/backup/tests/test_backup.py
 
 lint: install ## ruff lint and format check
 	$(BIN)/ruff check .

@@ -12,6 +12,8 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from newsroom.delivery.memo import MemoisedServing
+
 from .blocks import BodyBlock
 from .per_language import (
     PerLanguageTexts,
@@ -109,7 +111,7 @@ OrganisationSettings.panels = [
 ]
 
 
-class StandardPage(Page):
+class StandardPage(MemoisedServing, Page):
     """An explainer, background or "about" page: a title, an introduction and a body."""
 
     introduction = models.TextField(_("introduction"), blank=True)

@@ -4,13 +4,18 @@ A publish makes every cached page stale (``invalidation.py``), and re-rendering 
 front page or a feed re-renders every card or body on it, though only the published item
 changed. A fragment is kept under what it shows: the item and its live revision, the language,
 the variant, and the site's epoch. The epoch (``generation.py``) changes on every change except
-the publishing of a page's own content — moves, slug changes, withdrawals, images, documents,
-people, settings — so a fragment cannot outlive anything else it depends on. The local version
+the publishing of a news item's own content — moves, slug changes, withdrawals, topic and section
+publishes, images, documents, people, settings — so a fragment cannot outlive anything else it
+depends on. The local version
 (``generation.local_version``) also changes on every page save in this process, for pages saved
 without a revision (fixtures, factories).
 
-Per worker, least recently used out first, at most ``MAX_BYTES``.
+An item page's ``<head>`` and article and a listing's filter form are reused the same way
+(``{% fragment %}``), never for a preview or an unpublished page. Per worker, least recently
+used out first, at most ``MAX_BYTES``.
 """
+
+from django.utils.translation import get_language
 
 from . import generation, lru
 
@@ -31,3 +36,26 @@ def item_key(item, *variant):
 def cached(key, render):
     """The text ``render()`` gave for ``key`` earlier, or renders and keeps it now."""
     return _fragments.remember(key, render)
+
+
+def live_view(page, request):
+    """Whether ``page`` is shown to ``request`` as it is live: not a preview of a draft, not an
+    unpublished page. What such a page shows changes only with the site's generation."""
+    return (
+        request is not None
+        and not getattr(request, "is_preview", False)
+        and getattr(page, "live", False)
+    )
+
+
+def reusable(page, request):
+    """Whether ``page`` as rendered for ``request`` is its live version, which a fragment keyed
+    by its live revision may stand for (across generations within an epoch)."""
+    return live_view(page, request) and getattr(page, "live_revision_id", None) is not None
+
+
+def request_key(request, *variant):
+    """The key of a fragment for this request's language and site, in the current epoch."""
+    epoch = generation.current().partition(":")[0]
+    host = request.META.get("HTTP_HOST", "")
+    return (epoch, generation.local_version(), get_language(), request.scheme, host, *variant)

@@ -14,10 +14,11 @@ seconds (0.25 by default): a publish is visible everywhere within that time, and
 the worker that made it.
 
 A value reads ``"<epoch>:<count>"``. Every bump changes the count; a *hard* bump — any change
-but a page's new live revision: a withdrawal, a move, an image, person or settings change (see
-``invalidation.py``) — also changes the epoch. Within one epoch (``same_epoch``) the page cache
-may answer with a previous generation's copy of a page while it renders the new one, and
-rendered cards are reused (``fragments.py``): what was withdrawn is never served again.
+but a news item's new live revision: a withdrawal, a move, a topic or section publish, an image,
+person or settings change (see ``invalidation.py``) — also changes the epoch. Within one epoch
+(``same_epoch``) the page cache may answer with a previous generation's copy of a page while it
+renders the new one, and rendered pieces of items are reused (``fragments.py``): what was
+withdrawn is never served again.
 """
 
 import contextlib

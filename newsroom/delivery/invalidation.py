@@ -8,11 +8,13 @@ an item appears on dozens of URLs (front page, listing pages, archives, topics, 
 items of other items, feeds), and working them out exactly is where stale pages come from. The
 cost is that a publish also re-renders unaffected pages — each once, on demand.
 
-Publishing a page (new, or a new version of it) is the only change that keeps the epoch (see
-``generation.py``); every other change starts a new one. Within an epoch two shortcuts are safe:
-while a page is re-rendered, the page cache may answer other readers with its previous copy
-(``pagecache.py``: a publish under load does not queue every reader behind hundreds of renders),
-and rendered cards and feed bodies are reused by their item's live revision (``fragments.py``).
+Publishing a news item (new, or a new version of it) is the only change that keeps the epoch (see
+``generation.py``); every other change starts a new one, also publishing any other page (a topic,
+a section, the front page), whose title or address items show. Within an epoch two shortcuts
+are safe: while a page is re-rendered, the page cache may answer other readers with its previous
+copy (``pagecache.py``: a publish under load does not queue every reader behind hundreds of
+renders), and rendered pieces of items (cards, feed bodies, an item page's head and article) are
+reused by their item's live revision (``fragments.py``).
 After a withdrawal (unpublishing, deleting, moving, making private, redirecting) no earlier copy
 is served; after an image, person or settings change no card is reused.
 
@@ -21,7 +23,8 @@ directly are also purged there; others age out within ``NEWSROOM_CACHE_S_MAXAGE`
 
 RULES (signal -> why; every rule but the first starts a new epoch)
   page_published          a page went live or a new version of it did (also the front page's
-                          featured items and further links, which are saved with it)
+                          featured items and further links, which are saved with it); only a
+                          news item's keeps the epoch
   page_slug_changed       its address and its descendants' changed (links, cards, feeds)
   page_unpublished        it must disappear from every listing and its own address
   post_page_move          its address and its listings changed
@@ -46,7 +49,7 @@ logger = logging.getLogger(__name__)
 
 def content_changed(urls=(), *, page_published=False):
     """Make every cached page stale once the current transaction commits; purge ``urls``.
-    ``page_published``: the change is only a page's new live revision, so the epoch is kept.
+    ``page_published``: the change is only a news item's new live revision, so the epoch is kept.
 
     Other apps call this for changes no rule below covers.
     """
@@ -63,7 +66,11 @@ def content_changed(urls=(), *, page_published=False):
 
 # --- the rules --------------------------------------------------------------------------------
 def on_page_published(sender, instance, **kwargs):
-    content_changed(affected_urls(instance), page_published=True)
+    from newsroom.news.models import NewsItemPage
+
+    # Items show topics' and sections' titles and addresses, which rendered item fragments
+    # keep within an epoch: only an item's own new version may keep it.
+    content_changed(affected_urls(instance), page_published=isinstance(instance, NewsItemPage))
 
 
 def on_slug_changed(sender, instance, **kwargs):

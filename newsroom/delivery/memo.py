@@ -1,19 +1,24 @@
-"""Values every request needs, computed once per site generation in each worker.
+"""Values every request needs, computed once per site generation (or epoch) in each worker.
 
-The site answering a host name, the organisation settings and the section addresses are the
-same for every request until something changes, and every change a reader could see bumps the
-site generation (``invalidation.py``). Kept under (generation, local version, name, arguments),
-a value is fresh by construction: a publish makes it unreachable in every worker within the
-generation's TTL, and at once in the process that saved (``generation.local_version``).
+The site answering a host name, the organisation settings, the routing to sections, the latest
+items of the front page, a listing's pages: the same for every request until something changes,
+and every change a reader could see bumps the site generation (``invalidation.py``). Kept under
+(generation, local version, name, arguments), a value is fresh by construction: a publish makes
+it unreachable in every worker within the generation's TTL, and at once in the process that
+saved (``generation.local_version``). Values no item's publish can change (sites, settings,
+sections, topics, view restrictions) are kept for the epoch instead (``per_epoch``), so the
+first render after a publish reads only what the publish may have changed.
 
 ``MemoMiddleware`` hands each request its own copy of the memoised site and settings, where
 Wagtail looks for them (``request._wagtail_site``, ``OrganisationSettings.for_request``,
 ``request._wagtail_cached_site_root_paths``), so Wagtail's routing, ``{{ settings }}`` and
-``pageurl`` skip their per-request queries and cache reads.
+``pageurl`` skip their per-request queries and cache reads; ``MemoisedServing`` does the same
+for page routing and view restrictions.
 """
 
 import copy
 
+from django.http import Http404
 from django.http.request import split_domain_port
 
 from . import generation, lru
@@ -33,6 +38,14 @@ def per_generation(name, *args, compute, large=False):
     return (_large_values if large else _values).remember(key, compute)
 
 
+def per_epoch(name, *args, compute):
+    """``compute()``, or the value it gave earlier in the current epoch: only for values that
+    no item's publish changes (sites, settings, sections, topics, restrictions), which are then
+    not read again after every publish."""
+    key = (generation.current().partition(":")[0], generation.local_version(), name, args)
+    return _values.remember(key, compute)
+
+
 def site_for(hostname, port):
     from wagtail.models import Site
     from wagtail.models.sites import get_site_for_hostname
@@ -43,15 +56,24 @@ def site_for(hostname, port):
         except Site.DoesNotExist:
             return None
 
-    return per_generation("site", hostname, port, compute=find)
+    return per_epoch("site", hostname, port, compute=find)
 
 
 def organisation_settings(site):
     from newsroom.core.models import OrganisationSettings
 
-    return per_generation(
-        "organisation", site.pk, compute=lambda: OrganisationSettings.for_site(site)
-    )
+    return per_epoch("organisation", site.pk, compute=lambda: OrganisationSettings.for_site(site))
+
+
+def restricted_paths():
+    """Tree paths of the pages with a view restriction (a private section and all below it)."""
+    from wagtail.models import Page, PageViewRestriction
+
+    def compute():
+        ids = list(PageViewRestriction.objects.values_list("page_id", flat=True))
+        return list(Page.objects.filter(pk__in=ids).values_list("path", flat=True)) if ids else []
+
+    return per_epoch("restricted paths", compute=compute)
 
 
 def private_sections_q():
@@ -59,17 +81,11 @@ def private_sections_q():
     rather than its join: with ANALYZE statistics and no restriction at all, SQLite drove that
     join from the page table (90 ms on 100,000 items)."""
     from django.db.models import Q
-    from wagtail.models import Page, PageViewRestriction
 
-    def compute():
-        ids = list(PageViewRestriction.objects.values_list("page_id", flat=True))
-        paths = Page.objects.filter(pk__in=ids).values_list("path", flat=True) if ids else []
-        condition = Q()
-        for path in paths:
-            condition |= Q(path__startswith=path)  # the section and everything below it
-        return condition if condition else Q(pk__in=[])
-
-    return per_generation("private sections", compute=compute)
+    condition = Q()
+    for path in restricted_paths():
+        condition |= Q(path__startswith=path)  # the section and everything below it
+    return condition if condition else Q(pk__in=[])
 
 
 def public(queryset):
@@ -80,7 +96,56 @@ def public(queryset):
 def site_root_paths():
     from wagtail.models import Site
 
-    return per_generation("site root paths", compute=Site.get_site_root_paths)
+    return per_epoch("site root paths", compute=Site.get_site_root_paths)
+
+
+def aliases_exist():
+    from wagtail.models import Page
+
+    return per_generation(
+        "aliases exist", compute=Page.objects.filter(alias_of__isnull=False).exists
+    )
+
+
+def child_page(parent, slug):
+    """The specific child page of ``parent`` at ``slug``, or None."""
+
+    def find():
+        child = parent.get_children().filter(slug=slug).first()
+        return child.specific if child is not None else None
+
+    # Kept for the epoch once found (moves, slug changes, withdrawals start a new one); a page
+    # not found is looked for again, as it may be an item published since.
+    found = per_epoch("child page", parent.pk, slug, compute=find)
+    return found if found is not None else find()
+
+
+class MemoisedServing:
+    """For page models: Wagtail's routing to a child page and its check of view restrictions
+    (two queries each, on every request) from values kept per generation. A page is routed as
+    Wagtail does; its restrictions are read as Wagtail does as soon as any restriction or alias
+    could concern it."""
+
+    def route(self, request, path_components):
+        if not path_components:
+            return super().route(request, path_components)
+        child = child_page(self, path_components[0])
+        if child is None:
+            raise Http404
+        child = copy.copy(child)  # each request its own: pages cache related objects on them
+        child._cached_parent_obj = self
+        return child.route(request, path_components[1:])
+
+    def get_view_restrictions(self):
+        from wagtail.models import PageViewRestriction
+
+        if (
+            self.alias_of_id is None
+            and not aliases_exist()
+            and not any(self.path.startswith(path) for path in restricted_paths())
+        ):
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
 
 
 class MemoMiddleware:

@@ -16,6 +16,7 @@ never outlives the content it describes.
 
 import bisect
 
+from django.core.exceptions import EmptyResultSet
 from django.core.paginator import Paginator
 from django.db.models import Count, QuerySet
 from django.utils.functional import cached_property
@@ -46,15 +47,21 @@ class Histogram:
 
 def remembered(query, compute):
     """``compute(query)``, kept for the query's SQL until the site changes."""
-    sql, params = query.query.sql_with_params()
+    try:
+        sql, params = query.query.sql_with_params()
+    except EmptyResultSet:  # a query that can match nothing
+        return compute(query)
     return memo.per_generation(
         "sql", sql, tuple(map(str, params)), compute=lambda: compute(query), large=True
     )
 
 
+def histogram_of(queryset):
+    return Histogram(queryset.order_by().values_list("display_date").annotate(items=Count("pk")))
+
+
 def histogram(queryset):
-    query = queryset.order_by().values_list("display_date").annotate(items=Count("pk"))
-    return remembered(query, Histogram)
+    return DateSeekPaginator(queryset, 1).histogram
 
 
 def seekable(queryset):
@@ -83,8 +90,8 @@ def head(queryset, count):
     the newest ``count`` dates come from the display-date index, read newest first and stopped
     after ``count`` rows, and bound the items query as ``window`` does (the full ordering's sort
     then sees a few rows, not the whole listing)."""
-    if not seekable(queryset):
-        return queryset[:count]
+    if not seekable(queryset) or count <= 0:
+        return queryset[:count] if count > 0 else queryset.none()
     query = queryset.order_by("-display_date").values_list("display_date", flat=True)[:count]
     dates = remembered(query, list)
     if not dates:
@@ -93,11 +100,27 @@ def head(queryset, count):
 
 
 class DateSeekPaginator(Paginator):
-    """A Django Paginator for ``for_listing()`` querysets; pages match OFFSET pagination."""
+    """A Django Paginator for ``for_listing()`` querysets; pages match OFFSET pagination. A
+    page's items are kept for the listing's SQL until the site changes, as its histogram is:
+    the next reader of the same page is served without a query."""
+
+    @cached_property
+    def listing_key(self):
+        """The listing's SQL: what its histogram and pages are kept under."""
+        try:
+            sql, params = self.object_list.query.sql_with_params()
+        except EmptyResultSet:  # a listing that can hold nothing (e.g. ``pk__in=[]``)
+            return ("empty",)
+        return sql, tuple(map(str, params))
 
     @cached_property
     def histogram(self):
-        return histogram(self.object_list)
+        return memo.per_generation(
+            "histogram",
+            *self.listing_key,
+            compute=lambda: histogram_of(self.object_list),
+            large=True,
+        )
 
     @cached_property
     def count(self):
@@ -106,7 +129,15 @@ class DateSeekPaginator(Paginator):
     def page(self, number):
         number = self.validate_number(number)
         start = (number - 1) * self.per_page
-        items = window(self.object_list, self.histogram, start, start + self.per_page)
+        items = memo.per_generation(
+            "listing page",
+            *self.listing_key,
+            start,
+            self.per_page,
+            compute=lambda: list(
+                window(self.object_list, self.histogram, start, start + self.per_page)
+            ),
+        )
         return self._get_page(items, number, self)
 
 

@@ -8,13 +8,14 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Orderable, Page, TranslatableMixin
 
-from newsroom.delivery import seek
+from newsroom.delivery import fragments, memo, seek
+from newsroom.delivery.memo import MemoisedServing
 from newsroom.news.models import NewsItemPage
 
 MAX_FEATURED = 6
 
 
-class HomePage(Page):
+class HomePage(MemoisedServing, Page):
     latest_count = models.PositiveSmallIntegerField(
         _("number of latest items"),
         default=10,
@@ -65,11 +66,20 @@ class HomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["featured"] = self.featured()
-        context["latest"] = latest = list(self.latest())
+
+        def contents():
+            return self.featured(), list(self.latest()), self.resolved_more_links()
+
+        if fragments.live_view(self, request):  # the live page, not a preview: the same until
+            # anything is published (the generation changes)
+            featured, latest, more_links = memo.per_generation(
+                "front page", self.pk, self.live_revision_id, compute=contents
+            )
+        else:
+            featured, latest, more_links = contents()
+        context.update(featured=featured, latest=latest, more_links=more_links)
         # The display date of the newest item, shown above the latest list.
         context["newest_date"] = latest[0].display_date if latest else None
-        context["more_links"] = self.resolved_more_links()
         return context
 
     def resolved_more_links(self):

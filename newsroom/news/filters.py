@@ -24,10 +24,11 @@ class Select(forms.Select):
 
 
 def live_topics(locale):
-    """{slug: topic} of the live topics in ``locale``, read once per site generation."""
+    """{slug: topic} of the live topics in ``locale``, read once per site epoch (a topic's
+    publish starts a new one)."""
     from newsroom.topics.models import TopicPage
 
-    return memo.per_generation(
+    return memo.per_epoch(
         "filter topics",
         getattr(locale, "pk", locale),
         compute=lambda: {
@@ -93,6 +94,14 @@ class NewsFilterForm(forms.Form):
         """The filters that passed validation; a bad one is dropped, the rest still apply."""
         self.is_valid()
         return {name: value for name, value in self.cleaned_data.items() if value}
+
+    @property
+    def variant(self):
+        """What the rendered form depends on besides the site: the values asked for (a page
+        number does not matter), as a key for ``{% fragment %}``."""
+        if not self.is_bound:
+            return ()
+        return tuple((name, self.data.get(name, "")) for name in self.fields)
 
     @property
     def is_filtered(self):

@@ -102,7 +102,11 @@ def item_topics(item):
     """The item's public topics (prefetched by for_syndication, or fetched now)."""
     if "topics" in getattr(item, "_prefetched_objects_cache", {}):
         return list(item.topics.all())
-    return list(memo.public(item.topics.live()).order_by("title"))
+    from newsroom.topics.models import TopicPage
+
+    # By id: a previewed draft's topics are an in-memory list (modelcluster), not a query.
+    ids = [topic.pk for topic in item.topics.all()]
+    return list(memo.public(TopicPage.objects.live().filter(pk__in=ids)).order_by("title"))
 
 
 def attach_videos(items):

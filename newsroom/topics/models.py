@@ -11,10 +11,11 @@ from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
 from newsroom.core.listing import paginate_or_404
+from newsroom.delivery.memo import MemoisedServing
 from newsroom.syndication.routes import PeopleSyndicationMixin, TopicSyndicationMixin
 
 
-class TopicIndexPage(Page):
+class TopicIndexPage(MemoisedServing, Page):
     """/en/topics/: every topic, alphabetically."""
 
     introduction = models.TextField(_("introduction"), blank=True)
@@ -34,7 +35,7 @@ class TopicIndexPage(Page):
         verbose_name = _("topic index")
 
 
-class TopicPage(TopicSyndicationMixin, Page):
+class TopicPage(TopicSyndicationMixin, MemoisedServing, Page):
     """A subject the newsroom covers, e.g. "Ukraine", with its items newest first."""
 
     introduction = models.TextField(_("introduction"), blank=True)
@@ -124,7 +125,7 @@ register_snippet(Person)
 register_snippet(Place)
 
 
-class PeopleIndexPage(PeopleSyndicationMixin, RoutablePageMixin, Page):
+class PeopleIndexPage(PeopleSyndicationMixin, RoutablePageMixin, MemoisedServing, Page):
     """/en/people/ and /en/people/<slug>/: the people snippets as public pages."""
 
     parent_page_types = ["home.HomePage"]

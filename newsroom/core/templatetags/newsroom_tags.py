@@ -66,3 +66,43 @@ def item_card(context, item, wide=False, heading_level=None, hide_teaser=False, 
     host = request.META.get("HTTP_HOST", "") if request is not None else ""
     variant = (get_language(), host, wide, heading_level, hide_teaser, loading)
     return mark_safe(fragments.cached(fragments.item_key(item, "card", *variant), render))  # noqa: S308
+
+
+@register.tag("fragment")
+def fragment(parser, token):
+    """``{% fragment "name" value… %}…{% endfragment %}``: what it encloses, rendered once per
+    site epoch, language, host and values, and reused (``newsroom/delivery/fragments.py``).
+    A page among the values is keyed by its live revision, and the fragment is rendered every
+    time for a preview or a page that is not live. Only for parts that depend on nothing but
+    those values and what starts a new epoch (anything but an item's own publish)."""
+    bits = token.split_contents()
+    if len(bits) < 2:
+        raise template.TemplateSyntaxError("fragment takes a name and values it depends on")
+    nodelist = parser.parse(("endfragment",))
+    parser.delete_first_token()
+    return FragmentNode(
+        nodelist, bits[1].strip("\"'"), [parser.compile_filter(b) for b in bits[2:]]
+    )
+
+
+class FragmentNode(template.Node):
+    def __init__(self, nodelist, name, values):
+        self.nodelist, self.name, self.values = nodelist, name, values
+
+    def render(self, context):
+        from wagtail.models import Page
+
+        from newsroom.delivery import fragments
+
+        request = context.get("request")
+        if request is None:
+            return self.nodelist.render(context)
+        values = []
+        for value in (value.resolve(context) for value in self.values):
+            if isinstance(value, Page):
+                if not fragments.reusable(value, request):
+                    return self.nodelist.render(context)
+                value = (value.pk, value.live_revision_id)
+            values.append(value if isinstance(value, (int, tuple)) else str(value))
+        key = fragments.request_key(request, self.name, *values)
+        return fragments.cached(key, lambda: self.nodelist.render(context))

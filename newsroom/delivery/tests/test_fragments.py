@@ -97,3 +97,60 @@ def test_renaming_the_news_section_renders_cards_with_the_new_addresses(
 def test_search_results_are_not_reused(client, stories):
     assert cards_rendered(client, "/en/search/?q=story")[0] == 3
     assert cards_rendered(client, "/en/search/?q=story")[0] == 3
+
+
+# --- an item page's <head> and article --------------------------------------------------------
+@pytest.fixture
+def published_story(news_index, topic_index, publish):
+    from newsroom.topics.factories import TopicPageFactory
+
+    topic = TopicPageFactory(parent=topic_index, title="Cyber defence", slug="cyber-defence")
+    story = StoryPageFactory(parent=news_index, title="Allies meet", teaser="Ministers meet.")
+    story.topics.set([topic])
+    publish(lambda: story.save_revision().publish())
+    story.refresh_from_db()
+    return story, topic
+
+
+def test_an_item_page_reuses_its_head_and_article_until_its_next_revision(
+    client, published_story, publish, monkeypatch
+):
+    from newsroom.news.models import NewsItemPage
+
+    monkeypatch.setattr(generation, "local_version", lambda: 0)  # as in any other worker
+    story, _ = published_story
+    assert 'content="Ministers meet."' in client.get(story.url).text
+    # A change no publish announces is not seen, even in a new generation of the same epoch:
+    # the pieces are kept by the live revision.
+    NewsItemPage.objects.filter(pk=story.pk).update(teaser="Written behind the site's back.")
+    generation.bump()
+    page = client.get(story.url).text
+    assert "Written behind" not in page and 'content="Ministers meet."' in page
+    story.teaser = "Ministers agree."
+    publish(lambda: story.save_revision().publish())
+    page = client.get(story.url).text
+    assert 'content="Ministers agree."' in page  # the head
+    assert '<p class="item__teaser">Ministers agree.</p>' in page  # the article
+
+
+def test_a_preview_never_shows_the_live_pieces(client, published_story):
+    story, _ = published_story
+    assert "Allies meet" in client.get(story.url).text
+    story.title = "Draft headline"
+    preview = story.make_preview_request().content.decode()
+    head, body = preview.split("</head>")
+    assert "<h1>Draft headline</h1>" in body and "Draft headline" in head
+    assert "<h1>Allies meet</h1>" not in preview
+    assert "<h1>Allies meet</h1>" in client.get(story.url).text
+
+
+def test_publishing_a_topic_renames_it_on_the_item_pages(
+    client, published_story, publish, monkeypatch
+):
+    monkeypatch.setattr(generation, "local_version", lambda: 0)
+    story, topic = published_story
+    assert ">Cyber defence</a>" in client.get(story.url).text
+    topic.title = "Cyber security"
+    publish(lambda: topic.save_revision().publish())
+    page = client.get(story.url).text
+    assert ">Cyber security</a>" in page and "Cyber defence" not in page

@@ -262,6 +262,7 @@ def change_of(kind, story, person, news_index):
 
     return {
         "edit and publish": lambda: story.save_revision().publish(),
+        "publish a section": lambda: news_index.save_revision().publish(),
         "publish with a new slug": rename,
         "edit a person": lambda: person.save(),
         "unpublish": story.unpublish,
@@ -279,6 +280,7 @@ def change_of(kind, story, person, news_index):
     ("kind", "same_epoch"),
     [
         ("edit and publish", True),
+        ("publish a section", False),
         ("publish with a new slug", False),
         ("edit a person", False),
         ("unpublish", False),
@@ -289,7 +291,7 @@ def change_of(kind, story, person, news_index):
         ("delete a person", False),
     ],
 )
-def test_only_publishing_a_page_keeps_the_epoch(
+def test_only_publishing_an_item_keeps_the_epoch(
     kind, same_epoch, story, person, news_index, publish
 ):
     from newsroom.delivery import generation

@@ -56,3 +56,65 @@ def test_each_host_gets_its_own_site(client, home, settings):
     assert "Other newsroom" in other and "Main room" not in other
     main = client.get("/en/").text
     assert "Main room" in main and "Other newsroom" not in main
+
+
+# --- routing, view restrictions, listing pages and the front page -----------------------------
+@pytest.fixture
+def as_another_worker(monkeypatch):
+    """This process's own saves no longer refresh its values: only the generation does."""
+    monkeypatch.setattr(generation, "local_version", lambda: 0)
+
+
+def test_a_page_added_elsewhere_is_routed_once_the_generation_moves(
+    client, home, as_another_worker
+):
+    from newsroom.core.models import StandardPage
+
+    assert client.get("/en/about-us/").status_code == 404
+    home.add_child(instance=StandardPage(title="About us", slug="about-us"))
+    assert client.get("/en/about-us/").status_code == 404  # the routing kept is not re-read...
+    generation.bump()
+    assert client.get("/en/about-us/").status_code == 200  # ...until the site changes
+
+
+def test_a_section_made_private_is_closed_to_readers_at_once(client, home, publish):
+    from wagtail.models import PageViewRestriction
+
+    from newsroom.core.models import StandardPage
+
+    section = home.add_child(instance=StandardPage(title="Internal", slug="internal"))
+    assert client.get("/en/internal/").status_code == 200
+    publish(
+        PageViewRestriction.objects.create, page=section, restriction_type=PageViewRestriction.LOGIN
+    )
+    response = client.get("/en/internal/")
+    assert response.status_code == 302 and "/login/" in response["Location"]
+    assert client.get("/en/").status_code == 200  # the rest of the site stays open
+
+
+def test_a_listing_page_is_read_again_when_the_site_changes(
+    client, news_index, publish, as_another_worker
+):
+    from newsroom.news.factories import StoryPageFactory
+    from newsroom.news.models import NewsItemPage
+
+    story = StoryPageFactory(parent=news_index, title="First headline")
+    publish(lambda: story.save_revision().publish())
+    assert "First headline" in client.get("/en/news/").text
+    NewsItemPage.objects.filter(pk=story.pk).update(title="Second headline")
+    assert ">First headline<" in client.get("/en/news/").text  # kept for this generation
+    generation.bump(hard=True)  # what another worker's change (not a publish) does
+    page = client.get("/en/news/").text
+    assert ">Second headline<" in page and ">First headline<" not in page
+
+
+def test_the_front_page_preview_shows_the_draft_not_the_kept_contents(client, home, news_index):
+    from newsroom.news.factories import StoryPageFactory
+
+    story = StoryPageFactory(parent=news_index, title="Summit opens")
+    story.save_revision().publish()
+    assert "Summit opens" in client.get("/en/").text
+    home.latest_count = 0
+    preview = home.make_preview_request().content.decode()
+    assert "Summit opens" not in preview.split('id="main"')[1]
+    assert "Summit opens" in client.get("/en/").text

@@ -117,3 +117,11 @@ def test_query_counts_do_not_grow_with_the_archive(
     client.get(url)
     with django_assert_max_num_queries(small_count):
         assert client.get(url).status_code == 200
+
+
+def test_a_listing_that_can_hold_nothing_pages_as_empty(news_index):
+    queryset = NewsItemPage.objects.for_listing().filter(pk__in=[])
+    paginator = seek.DateSeekPaginator(queryset, 10, allow_empty_first_page=True)
+    assert paginator.count == 0 and list(paginator.page(1).object_list) == []
+    assert list(seek.head(queryset, 5)) == []
+    assert list(seek.head(NewsItemPage.objects.for_listing(), 0)) == []

@@ -1,6 +1,7 @@
 """/en/news/: the filterable listing, the date archive and the dated item addresses."""
 
 import calendar
+import copy
 import datetime
 
 from django.db import models
@@ -14,6 +15,8 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, re_path
 from wagtail.models import Page
 
 from newsroom.core.listing import paginate_or_404
+from newsroom.delivery import memo
+from newsroom.delivery.memo import MemoisedServing
 from newsroom.delivery.seek import histogram
 from newsroom.syndication.routes import NewsIndexSyndicationMixin
 
@@ -44,7 +47,7 @@ def archive_date(year, month=None, day=None):
     return datetime.date(year, month, day)
 
 
-class NewsIndexPage(NewsIndexSyndicationMixin, RoutablePageMixin, Page):
+class NewsIndexPage(NewsIndexSyndicationMixin, RoutablePageMixin, MemoisedServing, Page):
     introduction = models.TextField(gettext_lazy("introduction"), blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("introduction")]
@@ -68,7 +71,7 @@ class NewsIndexPage(NewsIndexSyndicationMixin, RoutablePageMixin, Page):
     def listing(self, request):
         from newsroom.news.filters import NewsFilterForm, filter_items
 
-        form = NewsFilterForm(request.GET or None, locale=self.locale)
+        form = NewsFilterForm(request.GET or None, locale=self.locale_id)
         filters = form.valid_filters() if request.GET else {}
         items = paginate_or_404(filter_items(self.items(), filters), request)
         response = self.render(
@@ -118,10 +121,10 @@ class NewsIndexPage(NewsIndexSyndicationMixin, RoutablePageMixin, Page):
     @re_path(r"^(?P<year>\d{4})/(?P<month>\d{2})/(?P<day>\d{2})/(?P<slug>[-\w]+)/$")
     def item(self, request, year, month, day, slug):
         date = archive_date(year, month, day)
-        item = NewsItemPage.objects.child_of(self).live().filter(slug=slug).first()
+        item = memo.per_generation("news item", self.pk, slug, compute=lambda: self.live_item(slug))
         if item is None:
             raise Http404(_("No published item has this address."))
-        item = item.specific
+        item = copy.copy(item)  # each request its own: pages cache related objects on them
         if item.display_date != date:
             # The editor changed the display date: the old address still leads to the item.
             return redirect(item.get_url(request), permanent=True)
@@ -137,3 +140,7 @@ class NewsIndexPage(NewsIndexSyndicationMixin, RoutablePageMixin, Page):
             if isinstance(result, HttpResponse):
                 return result
         return serve(item, request, (), {})
+
+    def live_item(self, slug):
+        item = NewsItemPage.objects.child_of(self).live().filter(slug=slug).first()
+        return item.specific if item is not None else None

@@ -12,7 +12,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Exists, F, OuterRef, Prefetch
 from django.shortcuts import redirect
-from django.utils.functional import classproperty
+from django.utils.functional import SimpleLazyObject, classproperty
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -26,6 +26,7 @@ from newsroom.core.i18n import in_locale
 from newsroom.core.stemming import stemmed_text
 from newsroom.core.text import plain_text
 from newsroom.delivery import memo
+from newsroom.delivery.memo import MemoisedServing
 from newsroom.scheduling.forms import NewsItemAdminForm
 
 from .updates import VisibleChanges
@@ -59,7 +60,7 @@ class NewsItemQuerySet(PageQuerySet):
 NewsItemManager = PageManager.from_queryset(NewsItemQuerySet)
 
 
-class NewsItemPage(VisibleChanges, Page):
+class NewsItemPage(VisibleChanges, MemoisedServing, Page):
     """The fields every item type shares; never created on its own."""
 
     display_date = models.DateField(
@@ -241,13 +242,24 @@ class NewsItemPage(VisibleChanges, Page):
         )
 
     def get_context(self, request, *args, **kwargs):
+        from newsroom.delivery import fragments, memo
+
         context = super().get_context(request, *args, **kwargs)
-        context["related_items"] = self.related_items()
-        context["topics"] = sorted(
-            (topic for topic in in_locale(self.topics.all(), self.locale_id) if topic.live),
-            key=lambda topic: topic.title,
+        if fragments.live_view(self, request):
+            # Other items' publishes change them: kept per generation, not per epoch.
+            context["related_items"] = memo.per_generation(
+                "related items", self.pk, self.live_revision_id, compute=self.related_items
+            )
+        else:
+            context["related_items"] = self.related_items()
+        # Read only when the article is rendered, not when its fragment is reused.
+        context["topics"] = SimpleLazyObject(
+            lambda: sorted(
+                (topic for topic in in_locale(self.topics.all(), self.locale_id) if topic.live),
+                key=lambda topic: topic.title,
+            )
         )
-        context["people"] = in_locale(self.people.all(), self.locale_id)
+        context["people"] = SimpleLazyObject(lambda: in_locale(self.people.all(), self.locale_id))
         return context
 
 
