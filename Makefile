@@ -81,6 +81,10 @@ clean: ## Remove the environments and collected static files (keeps ./data)
 bench: install ## Benchmark a 100,000-item archive (built once under ./bench-data/): cached, uncached, nginx
 	$(BIN)/python bench/run.py
 
+bench-postgres: install ## The same benchmark on PostgreSQL (BENCH_DATABASE_URL, default local newsroom_bench_100000)
+	BENCH_DATABASE_URL=$${BENCH_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/newsroom_bench_100000} \
+	  $(BIN)/python bench/run.py
+
 cluster: install ## Two app servers on DATABASE_URL's PostgreSQL and REDIS_URL's Redis, nginx in front on CLUSTER_PORT (8500)
 	bash deploy/cluster/ensure-tools.sh
 	$(BIN)/python deploy/cluster/cluster.py start

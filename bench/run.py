@@ -10,7 +10,8 @@
 5. prints one table and writes it as JSON under bench/results/.
 
 Environment: BENCH_ITEMS (100000), BENCH_SECONDS (5), BENCH_CONNECTIONS (32), WEB_WORKERS (2),
-BENCH_DATA (./bench-data), BENCH_PORT (8765).
+BENCH_DATA (./bench-data), BENCH_PORT (8765), BENCH_DATABASE_URL (empty: SQLite in the data
+folder; a postgres:// URL: that PostgreSQL database, created and filled on the first run).
 """
 
 import datetime
@@ -36,7 +37,11 @@ ITEMS = int(os.environ.get("BENCH_ITEMS", "100000"))
 SECONDS = int(os.environ.get("BENCH_SECONDS", "5"))
 CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "32"))
 WORKERS = os.environ.get("WEB_WORKERS", "2")
-DATA = Path(os.environ.get("BENCH_DATA", ROOT / "bench-data")).resolve() / f"sqlite-{ITEMS}"
+DATABASE_URL = os.environ.get("BENCH_DATABASE_URL", "")
+VENDOR = "PostgreSQL" if DATABASE_URL else "SQLite"
+DATA = Path(os.environ.get("BENCH_DATA", ROOT / "bench-data")).resolve() / (
+    f"{'postgres' if DATABASE_URL else 'sqlite'}-{ITEMS}"
+)
 PORT = int(os.environ.get("BENCH_PORT", "8765"))
 HOST = "127.0.0.1"
 ENV = {
@@ -48,6 +53,9 @@ ENV = {
 }
 ENV.pop("DATABASE_URL", None)
 ENV.pop("REDIS_URL", None)
+if DATABASE_URL:
+    ENV["DATABASE_URL"] = DATABASE_URL
+    ENV.setdefault("SECRET_KEY", "bench-only-secret")  # production mode asks for one
 
 
 def say(message):
@@ -68,6 +76,8 @@ def ensure_database():
     if DATA.exists():
         shutil.rmtree(DATA)
     DATA.mkdir(parents=True)
+    if DATABASE_URL:
+        recreate_postgres_database(DATABASE_URL)
     manage("migrate", "--no-input", "-v", "0")
     manage("generate", "--items", str(ITEMS))
     manage(
@@ -76,12 +86,23 @@ def ensure_database():
     marker.write_text(datetime.datetime.now(datetime.UTC).isoformat())
 
 
+def recreate_postgres_database(url):
+    import psycopg
+
+    base, _, name = url.rpartition("/")
+    with psycopg.connect(f"{base}/postgres", autocommit=True) as connection:
+        connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        connection.execute(f'CREATE DATABASE "{name}"')
+
+
 def setup_django():
     os.environ.update({key: ENV[key] for key in ("NEWSROOM_DATA_DIR", "LOG_LEVEL")})
     os.environ["DJANGO_SETTINGS_MODULE"] = "newsroom.settings"
     os.environ["NEWSROOM_PAGE_CACHE"] = "0"
     os.environ.pop("DATABASE_URL", None)
     os.environ.pop("REDIS_URL", None)
+    if DATABASE_URL:
+        os.environ.update(DATABASE_URL=DATABASE_URL, SECRET_KEY=ENV["SECRET_KEY"])
     sys.path.insert(0, str(ROOT))
     import django
 
@@ -396,7 +417,7 @@ def main():
         "machine": f"{platform.node()} {os.cpu_count()} CPUs, {platform.python_version()}",
         "load_average": os.getloadavg(),
         "items": ITEMS,
-        "database": "SQLite",
+        "database": VENDOR,
         "workers": int(WORKERS),
         "wrk": f"1 thread, {CONNECTIONS} connections, {SECONDS} s",
         "front_page_bytes": len(front),

@@ -42,8 +42,11 @@ def per_epoch(name, *args, compute):
     """``compute()``, or the value it gave earlier in the current epoch: only for values that
     no item's publish changes (sites, settings, sections, topics, restrictions), which are then
     not read again after every publish."""
-    key = (generation.current().partition(":")[0], generation.local_version(), name, args)
-    return _values.remember(key, compute)
+    return _values.remember(_epoch_key(name, args), compute)
+
+
+def _epoch_key(name, args):
+    return (generation.current().partition(":")[0], generation.local_version(), name, args)
 
 
 def site_for(hostname, port):
@@ -108,21 +111,26 @@ def aliases_exist():
 
 
 def child_page(parent, slug):
-    """The specific child page of ``parent`` at ``slug``, or None."""
+    """The specific child page of ``parent`` at ``slug``, or None. Sections and topics are kept
+    for the epoch (their publishes, moves, slug changes and withdrawals start a new one). Items
+    are read afresh: an item's publish keeps the epoch, and the tree address that leads here
+    only redirects to the dated one (``NewsIndexPage.item``). A page not found is looked for
+    again on the next request: it may have been published since."""
+    from newsroom.news.models import NewsItemPage
 
-    def find():
+    key = _epoch_key("child page", (parent.pk, slug))
+    found = _values.get(key)
+    if found is None:
         child = parent.get_children().filter(slug=slug).first()
-        return child.specific if child is not None else None
-
-    # Kept for the epoch once found (moves, slug changes, withdrawals start a new one); a page
-    # not found is looked for again, as it may be an item published since.
-    found = per_epoch("child page", parent.pk, slug, compute=find)
-    return found if found is not None else find()
+        found = child.specific if child is not None else None
+        if found is not None and not isinstance(found, NewsItemPage):
+            _values.set(key, found)
+    return found
 
 
 class MemoisedServing:
     """For page models: Wagtail's routing to a child page and its check of view restrictions
-    (two queries each, on every request) from values kept per generation. A page is routed as
+    (two queries each, on every request) from values kept per epoch. A page is routed as
     Wagtail does; its restrictions are read as Wagtail does as soon as any restriction or alias
     could concern it."""
 
