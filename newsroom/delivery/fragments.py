@@ -15,12 +15,15 @@ An item page's ``<head>`` and article and a listing's filter form are reused the
 used out first, at most ``MAX_BYTES``.
 """
 
+import threading
+
 from django.utils.translation import get_language
 
 from . import generation, lru
 
 MAX_BYTES = 16 * 2**20
 _fragments = lru.LRU(MAX_BYTES, size=len)
+_rendering = threading.local()
 
 
 def clear():
@@ -34,8 +37,27 @@ def item_key(item, *variant):
 
 
 def cached(key, render):
-    """The text ``render()`` gave for ``key`` earlier, or renders and keeps it now."""
-    return _fragments.remember(key, render)
+    """The text ``render()`` gave for ``key`` earlier, or renders it now, and keeps it unless
+    the render was ``incomplete()``."""
+    found = _fragments.get(key)
+    if found is not None:
+        return found
+    outer = getattr(_rendering, "incomplete", False)
+    _rendering.incomplete = False
+    try:
+        text = render()
+        complete = not _rendering.incomplete
+    finally:
+        _rendering.incomplete = outer or _rendering.incomplete  # an enclosing one is too
+    if complete:
+        _fragments.set(key, text)
+    return text
+
+
+def incomplete():
+    """What is being rendered lacks a part that may be there next time (an embed provider that
+    did not answer): the fragment around it is served this time, not kept."""
+    _rendering.incomplete = True
 
 
 def live_view(page, request):

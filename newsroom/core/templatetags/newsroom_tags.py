@@ -106,3 +106,20 @@ class FragmentNode(template.Node):
             values.append(value if isinstance(value, (int, tuple)) else str(value))
         key = fragments.request_key(request, self.name, *values)
         return fragments.cached(key, lambda: self.nodelist.render(context))
+
+
+@register.simple_tag(name="embed_or_fallback")
+def embed_or_fallback(url, max_width=None):
+    """Wagtail's ``{% embed %}``: the provider's player, or nothing when it cannot be reached
+    (the template shows its fallback); then the fragment around it is not kept, so the player
+    appears once the provider answers again."""
+    from wagtail.embeds import embeds
+    from wagtail.embeds.exceptions import EmbedException
+
+    from newsroom.delivery import fragments
+
+    try:
+        return mark_safe(embeds.get_embed(url, max_width=max_width).html)  # noqa: S308 - provider's player
+    except EmbedException:
+        fragments.incomplete()
+        return ""

@@ -154,3 +154,35 @@ def test_publishing_a_topic_renames_it_on_the_item_pages(
     publish(lambda: topic.save_revision().publish())
     page = client.get(story.url).text
     assert ">Cyber security</a>" in page and "Cyber defence" not in page
+
+
+def test_a_video_whose_player_could_not_be_fetched_gets_it_once_the_provider_answers(
+    client, news_index, publish, settings
+):
+    from django.test import override_settings
+    from wagtail.embeds.finders import get_finders
+
+    from newsroom.news.factories import VideoPageFactory
+
+    video = VideoPageFactory(parent=news_index, title="Exercise footage")
+    publish(lambda: video.save_revision().publish())
+    video.refresh_from_db()
+    unreachable = [{"class": "newsroom.delivery.tests.test_fragments.UnreachableFinder"}]
+    with override_settings(WAGTAILEMBEDS_FINDERS=unreachable):
+        get_finders.cache_clear()
+        assert "<iframe" not in client.get(video.url).text  # the fallback, not kept
+    get_finders.cache_clear()  # the offline finder of the test settings answers again
+    assert "<iframe" in client.get(video.url).text
+
+
+class UnreachableFinder:
+    def __init__(self, **options):
+        pass
+
+    def accept(self, url):
+        return True
+
+    def find_embed(self, url, max_width=None, max_height=None):
+        from wagtail.embeds.exceptions import EmbedNotFoundException
+
+        raise EmbedNotFoundException
