@@ -16,6 +16,7 @@ used out first, at most ``MAX_BYTES``.
 """
 
 import threading
+import time
 
 from django.utils.translation import get_language
 
@@ -24,10 +25,13 @@ from . import generation, lru
 MAX_BYTES = 16 * 2**20
 _fragments = lru.LRU(MAX_BYTES, size=len)
 _rendering = threading.local()
+RETRY_SECONDS = 60
+_incomplete = lru.LRU(256)  # (retry after, text) of renders that lacked a part
 
 
 def clear():
     _fragments.clear()
+    _incomplete.clear()
 
 
 def item_key(item, *variant):
@@ -37,11 +41,14 @@ def item_key(item, *variant):
 
 
 def cached(key, render):
-    """The text ``render()`` gave for ``key`` earlier, or renders it now, and keeps it unless
-    the render was ``incomplete()``."""
+    """The text ``render()`` gave for ``key`` earlier, or renders it now and keeps it. A render
+    that was ``incomplete()`` is kept for ``RETRY_SECONDS`` only, then tried again."""
     found = _fragments.get(key)
     if found is not None:
         return found
+    retry = _incomplete.get(key)
+    if retry is not None and retry[0] > time.monotonic():
+        return retry[1]
     outer = getattr(_rendering, "incomplete", False)
     _rendering.incomplete = False
     try:
@@ -51,12 +58,15 @@ def cached(key, render):
         _rendering.incomplete = outer or _rendering.incomplete  # an enclosing one is too
     if complete:
         _fragments.set(key, text)
+    else:
+        _incomplete.set(key, (time.monotonic() + RETRY_SECONDS, text))
     return text
 
 
 def incomplete():
     """What is being rendered lacks a part that may be there next time (an embed provider that
-    did not answer): the fragment around it is served this time, not kept."""
+    did not answer): the fragment around it is kept for ``RETRY_SECONDS`` only (a provider that
+    is down is asked once a minute per fragment and worker, not on every render)."""
     _rendering.incomplete = True
 
 

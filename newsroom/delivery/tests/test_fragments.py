@@ -157,7 +157,7 @@ def test_publishing_a_topic_renames_it_on_the_item_pages(
 
 
 def test_a_video_whose_player_could_not_be_fetched_gets_it_once_the_provider_answers(
-    client, news_index, publish, settings
+    client, news_index, publish, monkeypatch
 ):
     from django.test import override_settings
     from wagtail.embeds.finders import get_finders
@@ -170,9 +170,16 @@ def test_a_video_whose_player_could_not_be_fetched_gets_it_once_the_provider_ans
     unreachable = [{"class": "newsroom.delivery.tests.test_fragments.UnreachableFinder"}]
     with override_settings(WAGTAILEMBEDS_FINDERS=unreachable):
         get_finders.cache_clear()
-        assert "<iframe" not in client.get(video.url).text  # the fallback, not kept
+        assert "<iframe" not in client.get(video.url).text  # the fallback
     get_finders.cache_clear()  # the offline finder of the test settings answers again
-    assert "<iframe" in client.get(video.url).text
+    assert "<iframe" not in client.get(video.url).text  # kept for a minute: not asked again...
+    monkeypatch.setattr(fragments, "RETRY_SECONDS", 0)
+    fragments._incomplete.clear()
+    with override_settings(WAGTAILEMBEDS_FINDERS=unreachable):
+        get_finders.cache_clear()
+        assert "<iframe" not in client.get(video.url).text
+    get_finders.cache_clear()
+    assert "<iframe" in client.get(video.url).text  # ...then asked again: the player is back
 
 
 class UnreachableFinder:
