@@ -6,9 +6,8 @@ changed. A fragment is kept under what it shows: the item and its live revision,
 the variant, and the site's epoch. The epoch (``generation.py``) changes on every change except
 the publishing of a news item's own content — moves, slug changes, withdrawals, topic and section
 publishes, images, documents, people, settings — so a fragment cannot outlive anything else it
-depends on. The local version
-(``generation.local_version``) also changes on every page save in this process, for pages saved
-without a revision (fixtures, factories).
+depends on. The local version (``generation.local_version``) also changes on every page save in
+this process, for pages saved without a revision (fixtures, factories).
 
 An item page's ``<head>`` and article and a listing's filter form are reused the same way
 (``{% fragment %}``), never for a preview or an unpublished page. Per worker, least recently
