@@ -25,7 +25,7 @@ from newsroom.core.blocks import RICH_TEXT_FEATURES, BodyBlock
 from newsroom.core.i18n import in_locale
 from newsroom.core.stemming import stemmed_text
 from newsroom.core.text import plain_text
-from newsroom.delivery import memo
+from newsroom.delivery import fragments, memo
 from newsroom.delivery.memo import MemoisedServing
 from newsroom.scheduling.forms import NewsItemAdminForm
 
@@ -242,8 +242,6 @@ class NewsItemPage(VisibleChanges, MemoisedServing, Page):
         )
 
     def get_context(self, request, *args, **kwargs):
-        from newsroom.delivery import fragments, memo
-
         context = super().get_context(request, *args, **kwargs)
         if fragments.live_view(self, request):
             # Other items' publishes change them: kept per generation, not per epoch.
