@@ -19,10 +19,11 @@ def page_number(request):
     return number if number >= 1 else 1
 
 
-def paginate_or_404(queryset, request, per_page=ITEMS_PER_PAGE):
-    """One page of ``queryset``; a page past the end is a 404 that says how many pages exist."""
+def paginate_or_404(queryset, request, per_page=ITEMS_PER_PAGE, *, key=None):
+    """One page of ``queryset``; a page past the end is a 404 that says how many pages exist.
+    ``key``: what determines the queryset besides the site's content (``seek.py``)."""
     # Date-ordered listings page by seeking (deep pages cost what the first does).
-    paginator = paginator_for(queryset, per_page, allow_empty_first_page=True)
+    paginator = paginator_for(queryset, per_page, key=key, allow_empty_first_page=True)
     number = page_number(request)
     try:
         return paginator.page(number)

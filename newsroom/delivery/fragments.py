@@ -35,8 +35,7 @@ def clear():
 
 def item_key(item, *variant):
     """The key of a fragment showing ``item`` (a page) in the current epoch and ``variant``."""
-    epoch = generation.current().partition(":")[0]
-    return (epoch, generation.local_version(), item.pk, item.live_revision_id, *variant)
+    return (*generation.epoch_key(), item.pk, item.live_revision_id, *variant)
 
 
 def cached(key, render):
@@ -87,6 +86,5 @@ def reusable(page, request):
 
 def request_key(request, *variant):
     """The key of a fragment for this request's language and site, in the current epoch."""
-    epoch = generation.current().partition(":")[0]
     host = request.META.get("HTTP_HOST", "")
-    return (epoch, generation.local_version(), get_language(), request.scheme, host, *variant)
+    return (*generation.epoch_key(), get_language(), request.scheme, host, *variant)

@@ -201,3 +201,15 @@ def content_saved():
 
 def local_version():
     return _local_version[0]
+
+
+def generation_key():
+    """What values kept until the site changes are stored under: the generation and this
+    process's local version."""
+    return (current(), local_version())
+
+
+def epoch_key():
+    """What values kept for the epoch are stored under: the epoch (the generation's part before
+    the colon) and this process's local version."""
+    return (current().partition(":")[0], local_version())

@@ -10,8 +10,10 @@ days (``display_date BETWEEN a AND b``, through the index) and skips only the it
 of them that belong to the page before. The items are exactly those ``OFFSET`` would give: same
 order, same query, only bounded. The page count is the histogram's sum.
 
-The histogram is kept by the listing's SQL for the current site generation (``memo.py``), so it
-never outlives the content it describes.
+The histogram and the pages are kept for the current site generation (``memo.py``), so they
+never outlive the content they describe, under the listing's key: what the page showing the
+listing knows determines it (``("news listing", index page, filters)``), or else the listing's
+SQL — compiling that on every request cost a quarter of a listing's render.
 """
 
 import bisect
@@ -47,21 +49,31 @@ class Histogram:
 
 def remembered(query, compute):
     """``compute(query)``, kept for the query's SQL until the site changes."""
-    try:
-        sql, params = query.query.sql_with_params()
-    except EmptyResultSet:  # a query that can match nothing
-        return compute(query)
-    return memo.per_generation(
-        "sql", sql, tuple(map(str, params)), compute=lambda: compute(query), large=True
-    )
+    return memo.per_generation("query", *sql_key(query), compute=lambda: compute(query))
 
 
 def histogram_of(queryset):
     return Histogram(queryset.order_by().values_list("display_date").annotate(items=Count("pk")))
 
 
-def histogram(queryset):
-    return DateSeekPaginator(queryset, 1).histogram
+def sql_key(queryset):
+    """A listing's SQL and parameters: its key when the caller gives none."""
+    try:
+        sql, params = queryset.query.sql_with_params()
+    except EmptyResultSet:  # a listing that can hold nothing (e.g. ``pk__in=[]``)
+        return ("empty",)
+    return ("sql", sql, tuple(map(str, params)))
+
+
+def histogram(queryset, key=None):
+    """The listing's items per day, kept under ``key`` (by default its SQL) until the site
+    changes. A key must name everything the queryset depends on besides the site's content."""
+    return memo.per_generation(
+        "histogram",
+        *(key or sql_key(queryset)),
+        compute=lambda: histogram_of(queryset),
+        large=True,
+    )
 
 
 def seekable(queryset):
@@ -101,26 +113,20 @@ def head(queryset, count):
 
 class DateSeekPaginator(Paginator):
     """A Django Paginator for ``for_listing()`` querysets; pages match OFFSET pagination. A
-    page's items are kept for the listing's SQL until the site changes, as its histogram is:
+    page's items are kept under the listing's key until the site changes, as its histogram is:
     the next reader of the same page is served without a query."""
+
+    def __init__(self, object_list, per_page, *, key=None, **kwargs):
+        super().__init__(object_list, per_page, **kwargs)
+        self.key = key
 
     @cached_property
     def listing_key(self):
-        """The listing's SQL: what its histogram and pages are kept under."""
-        try:
-            sql, params = self.object_list.query.sql_with_params()
-        except EmptyResultSet:  # a listing that can hold nothing (e.g. ``pk__in=[]``)
-            return ("empty",)
-        return sql, tuple(map(str, params))
+        return self.key or sql_key(self.object_list)
 
     @cached_property
     def histogram(self):
-        return memo.per_generation(
-            "histogram",
-            *self.listing_key,
-            compute=lambda: histogram_of(self.object_list),
-            large=True,
-        )
+        return histogram(self.object_list, self.listing_key)
 
     @cached_property
     def count(self):
@@ -141,8 +147,8 @@ class DateSeekPaginator(Paginator):
         return self._get_page(items, number, self)
 
 
-def paginator_for(queryset, per_page, **kwargs):
+def paginator_for(queryset, per_page, key=None, **kwargs):
     """The seek paginator where it applies (date-ordered querysets), Django's otherwise."""
     if seekable(queryset):
-        return DateSeekPaginator(queryset, per_page, **kwargs)
+        return DateSeekPaginator(queryset, per_page, key=key, **kwargs)
     return Paginator(queryset, per_page, **kwargs)

@@ -115,6 +115,14 @@ def search_terms(query, language):
     return " ".join(stems(query, language))
 
 
+def filters_key(filters):
+    """Cleaned filters as a key for the listing they give (``delivery/seek.py``): a topic by its
+    translation key, which is what ``filter_items`` filters by."""
+    return tuple(
+        sorted((name, getattr(value, "translation_key", value)) for name, value in filters.items())
+    )
+
+
 def filter_items(queryset, filters, *, order="newest", language=None):
     """Apply cleaned filters to an item queryset; keyword searches go through Wagtail search,
     their words stemmed in ``language`` (by default the active one: the page's language)."""

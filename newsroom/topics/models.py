@@ -56,7 +56,8 @@ class TopicPage(TopicSyndicationMixin, MemoisedServing, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["items"] = paginate_or_404(self.items(), request)
+        key = ("topic listing", self.locale_id, self.translation_key)
+        context["items"] = paginate_or_404(self.items(), request, key=key)
         return context
 
     class Meta:
@@ -148,7 +149,14 @@ class PeopleIndexPage(PeopleSyndicationMixin, RoutablePageMixin, MemoisedServing
         return self.render(
             request,
             template="topics/person_page.html",
-            context_overrides={"person": person, "items": paginate_or_404(person.items(), request)},
+            context_overrides={
+                "person": person,
+                "items": paginate_or_404(
+                    person.items(),
+                    request,
+                    key=("person listing", person.locale_id, person.translation_key),
+                ),
+            },
         )
 
     def person_url(self, person):

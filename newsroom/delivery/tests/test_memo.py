@@ -122,3 +122,21 @@ def test_the_front_page_preview_shows_the_draft_not_the_kept_contents(client, ho
     preview = home.make_preview_request().content.decode()
     assert "Summit opens" not in preview.split('id="main"')[1]
     assert "Summit opens" in client.get("/en/").text
+
+
+def test_made_up_item_addresses_do_not_push_out_kept_values(client, news_index):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from newsroom.delivery import memo
+    from newsroom.news.factories import StoryPageFactory
+
+    StoryPageFactory(parent=news_index, title="Summit opens")
+    client.get("/en/")
+    with CaptureQueriesContext(connection) as warm:
+        assert "Summit opens" in client.get("/en/").text
+    for number in range(memo._values.limit + 10):  # a crawler trying addresses
+        assert client.get(f"/en/news/2023/11/28/made-up-{number}/").status_code == 404
+    with CaptureQueriesContext(connection) as after:
+        assert "Summit opens" in client.get("/en/").text
+    assert len(after.captured_queries) == len(warm.captured_queries)

@@ -2,15 +2,16 @@
 
 import datetime
 import random
+import re
 
 import pytest
 from django.core.paginator import Paginator
 
 from newsroom.delivery import generation, seek
 from newsroom.delivery.bulk_pages import add_live_children
-from newsroom.news.factories import StoryPageFactory
+from newsroom.news.factories import StoryPageFactory, VideoPageFactory
 from newsroom.news.models import NewsItemPage
-from newsroom.topics.factories import TopicPageFactory
+from newsroom.topics.factories import PersonFactory, TopicPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -125,3 +126,49 @@ def test_a_listing_that_can_hold_nothing_pages_as_empty(news_index):
     assert paginator.count == 0 and list(paginator.page(1).object_list) == []
     assert list(seek.head(queryset, 5)) == []
     assert list(seek.head(NewsItemPage.objects.for_listing(), 0)) == []
+
+
+def titles_on(client, url):
+    response = client.get(url)
+    assert response.status_code == 200, url
+    return set(re.findall(r">((?:Item|Briefing) [-\w]+)</a>", response.text))
+
+
+def test_listings_that_differ_never_share_their_kept_pages(client, news_index, topic_index):
+    # Listings are kept by what their page knows about them (delivery/seek.py: "news listing",
+    # index page, filters; topic; person; archive period), not by their SQL: each variant
+    # must still get its own items, first and second time, within one generation.
+    first = TopicPageFactory(parent=topic_index, slug="first")
+    second = TopicPageFactory(parent=topic_index, slug="second")
+    pages = add_items(news_index, 8, topics=[first, second])
+    alice, bob = PersonFactory(name="Alice"), PersonFactory(name="Bob")
+    VideoPageFactory(
+        parent=news_index, title="Briefing 2022", display_date=datetime.date(2022, 6, 1),
+        people=[alice], topics=[second],
+    )  # fmt: skip
+    StoryPageFactory(
+        parent=news_index, title="Briefing 2021", display_date=datetime.date(2021, 6, 1),
+        people=[bob],
+    )  # fmt: skip
+    items = {page.title for page in pages}
+    with_first = {page.title for page in pages if first in page.topics.all()}
+    with_second = {page.title for page in pages if second in page.topics.all()} | {"Briefing 2022"}
+    assert with_first and with_second and with_first != with_second - {"Briefing 2022"}
+    expected = {
+        "/en/news/": items | {"Briefing 2022", "Briefing 2021"},
+        "/en/news/?topic=first": with_first,
+        "/en/news/?topic=second": with_second,
+        "/en/news/?type=video": {"Briefing 2022"},
+        "/en/news/?type=story": items | {"Briefing 2021"},
+        "/en/news/?from=2022-01-01&to=2022-12-31": {"Briefing 2022"},
+        "/en/news/2022/": {"Briefing 2022"},
+        "/en/news/2021/": {"Briefing 2021"},
+        "/en/news/2023/": items,
+        "/en/topics/first/": with_first,
+        "/en/topics/second/": with_second,
+        "/en/people/alice/": {"Briefing 2022"},
+        "/en/people/bob/": {"Briefing 2021"},
+    }
+    for _ in range(2):  # rendered, then served from the kept pages
+        for url, titles in expected.items():
+            assert titles_on(client, url) == titles, url

@@ -67,13 +67,19 @@ class NewsIndexPage(NewsIndexSyndicationMixin, RoutablePageMixin, MemoisedServin
     def items(self):
         return NewsItemPage.objects.child_of(self).for_listing()
 
+    def listing_key(self, *variant):
+        """What ``items()``, narrowed by ``variant``, is kept under (``delivery/seek.py``)."""
+        return ("news listing", self.pk, *variant)
+
     @re_path(r"^$")
     def listing(self, request):
-        from newsroom.news.filters import NewsFilterForm, filter_items
+        from newsroom.news.filters import NewsFilterForm, filter_items, filters_key
 
         form = NewsFilterForm(request.GET or None, locale=self.locale_id)
         filters = form.valid_filters() if request.GET else {}
-        items = paginate_or_404(filter_items(self.items(), filters), request)
+        items = paginate_or_404(
+            filter_items(self.items(), filters), request, key=self.listing_key(filters_key(filters))
+        )
         response = self.render(
             request,
             template="news/news_index_page.html",
@@ -103,11 +109,12 @@ class NewsIndexPage(NewsIndexSyndicationMixin, RoutablePageMixin, MemoisedServin
         else:
             end = start + datetime.timedelta(days=1)
         items = self.items().filter(display_date__gte=start, display_date__lt=end)
+        items = paginate_or_404(items, request, key=self.listing_key("archive", start, end))
         return self.render(
             request,
             template="news/archive_page.html",
             context_overrides={
-                "items": paginate_or_404(items, request),
+                "items": items,
                 "period": period,
                 "period_start": start,
                 "archive_years": self.archive_years(),
@@ -116,12 +123,14 @@ class NewsIndexPage(NewsIndexSyndicationMixin, RoutablePageMixin, MemoisedServin
         )
 
     def archive_years(self):
-        return histogram(self.items()).years()
+        return histogram(self.items(), self.listing_key(())).years()  # the unfiltered listing's
 
     @re_path(r"^(?P<year>\d{4})/(?P<month>\d{2})/(?P<day>\d{2})/(?P<slug>[-\w]+)/$")
     def item(self, request, year, month, day, slug):
         date = archive_date(year, month, day)
-        item = memo.per_generation("news item", self.pk, slug, compute=lambda: self.live_item(slug))
+        item = memo.per_generation(
+            "news item", self.pk, slug, compute=lambda: self.live_item(slug), keep_none=False
+        )
         if item is None:
             raise Http404(_("No published item has this address."))
         item = copy.copy(item)  # each request its own: pages cache related objects on them
