@@ -125,6 +125,7 @@ FRENCH = {
         "%(counter)s résultats pour « %(query)s »",
     ),
     "Nothing matches. Try fewer or different words.": "Aucun résultat. Essayez avec moins de mots ou d’autres mots.",
+    "Searching for “%(query)s” took too long: it matches too many items to sort in time. Add another word, choose a type, a topic or dates, or sort by newest first.": "La recherche de « %(query)s » a pris trop de temps : elle trouve trop de contenus pour les trier à temps. Ajoutez un mot, choisissez un type, un thème ou des dates, ou triez du plus récent au plus ancien.",
     "Type a word or a name, e.g. a country or a person.": "Saisissez un mot ou un nom, par exemple un pays ou une personne.",
     "English": "English",
     "French": "Français",

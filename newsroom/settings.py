@@ -332,6 +332,8 @@ WAGTAILDOCS_DOCUMENT_FORM_BASE = "newsroom.security.uploads.DocumentForm"
 WAGTAILSEARCH_BACKENDS = {
     "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "english"}
 }
+# The search page gives up after this many seconds of database work (newsroom/search/limits.py).
+NEWSROOM_SEARCH_TIME_LIMIT = env_seconds("NEWSROOM_SEARCH_TIME_LIMIT", 10)
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 if env_bool("NEWSROOM_OFFLINE_EMBEDS", False):
     WAGTAILEMBEDS_FINDERS = [{"class": "newsroom.core.fake_embeds.OfflineEmbedFinder"}]

@@ -73,7 +73,12 @@ def test_query_counts_do_not_grow_with_the_archive(client, home, news_index, top
 
     assert small == large
     # Pinned so that an accidental query in a loop shows up as a diff here.
-    assert large == PINNED
+    pinned = dict(PINNED)
+    if connection.vendor == "postgresql":
+        # The search's time limit (search/limits.py): SET LOCAL and, inside the test's own
+        # transaction, a savepoint, its release and the reset (one query outside tests).
+        pinned["search"] = (8, 8)
+    assert large == pinned
 
 
 # (first render after another item's publish, a render in the same generation)

@@ -1,11 +1,14 @@
 """/en/search/?q=: every item, ranked by relevance or newest first, with the news filters."""
 
+from django.conf import settings
 from django.template.response import TemplateResponse
 from wagtail.models import Locale
 
 from newsroom.core.listing import paginate_or_404
 from newsroom.news.filters import NewsFilterForm, filter_items
 from newsroom.news.models import NewsItemPage
+
+from .limits import TooSlow, time_limit
 
 
 def search(request):
@@ -14,16 +17,34 @@ def search(request):
     filters = form.valid_filters() if request.GET else {}
     query = filters.get("q", "")
     results = None
+    too_slow = False
     if query:
         order = filters.get("sort") or "relevance"
         items = NewsItemPage.objects.filter(locale=locale).for_listing()
-        results = paginate_or_404(filter_items(items, filters, order=order), request)
+        try:
+            with time_limit(settings.NEWSROOM_SEARCH_TIME_LIMIT):
+                results = paginate_or_404(filter_items(items, filters, order=order), request)
+                results.object_list = list(results.object_list)  # the search runs here
+        except TooSlow:
+            too_slow = True
+            results = None
     response = TemplateResponse(
         request,
         "search/search_page.html",
-        {"form": form, "query": query, "results": results, "filters": filters},
+        {
+            "form": form,
+            "query": query,
+            "results": results,
+            "filters": filters,
+            "too_slow": too_slow,
+        },
     )
-    if form.is_bound and form.errors:
+    if too_slow:
+        # Not an answer to keep (the page cache keeps only 200 and 404): the same search may
+        # finish in time when the server is less busy.
+        response.status_code = 503
+        response["Retry-After"] = "60"
+    elif form.is_bound and form.errors:
         response.status_code = 400
     return response
 

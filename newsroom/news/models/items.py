@@ -60,6 +60,21 @@ class NewsItemQuerySet(PageQuerySet):
 NewsItemManager = PageManager.from_queryset(NewsItemQuerySet)
 
 
+def topic_ids_by_key():
+    """{translation key: ids of the topic pages in every language}, kept per epoch (creating or
+    publishing a topic starts a new one)."""
+
+    def compute():
+        from newsroom.topics.models import TopicPage
+
+        ids = {}
+        for key, pk in TopicPage.objects.values_list("translation_key", "pk"):
+            ids.setdefault(key, []).append(pk)
+        return ids
+
+    return memo.per_epoch("topic ids", compute=compute)
+
+
 class NewsItemPage(VisibleChanges, MemoisedServing, Page):
     """The fields every item type shares; never created on its own."""
 
@@ -228,10 +243,13 @@ class NewsItemPage(VisibleChanges, MemoisedServing, Page):
             return []
         # Walk the display-date index newest first and stop at the third match: a join on the
         # topics (plus DISTINCT) made SQLite read and sort every item of the locale instead.
-        # ``locale_id + 0`` keeps the planner off the (unselective) locale index.
+        # ``locale_id + 0`` keeps the planner off the (unselective) locale index. The topics'
+        # ids, not a join to their translation keys: PostgreSQL took that join for a handful of
+        # rows and read the 24,000 links of three topics first (240 ms on 100,000 items).
+        topic_ids = [pk for key in topic_keys for pk in topic_ids_by_key().get(key, ())]
         shares_topic = Exists(
             NewsItemPage.topics.through.objects.filter(
-                newsitempage_id=OuterRef("pk"), topicpage__translation_key__in=topic_keys
+                newsitempage_id=OuterRef("pk"), topicpage_id__in=topic_ids
             )
         )
         return list(
