@@ -218,6 +218,14 @@ if not NEWSROOM_PAGE_CACHE_REVALIDATIONS.isdigit() or int(NEWSROOM_PAGE_CACHE_RE
         f"{NEWSROOM_PAGE_CACHE_REVALIDATIONS!r}."
     )
 NEWSROOM_PAGE_CACHE_REVALIDATIONS = int(NEWSROOM_PAGE_CACHE_REVALIDATIONS)
+# Renders for anonymous readers at once per worker; cache hits never wait (delivery/pagecache.py).
+NEWSROOM_RENDER_SLOTS = env("NEWSROOM_RENDER_SLOTS", "4")
+if not NEWSROOM_RENDER_SLOTS.isdigit():
+    raise ImproperlyConfigured(
+        "NEWSROOM_RENDER_SLOTS must be a whole number (0: no limit), not "
+        f"{NEWSROOM_RENDER_SLOTS!r}."
+    )
+NEWSROOM_RENDER_SLOTS = int(NEWSROOM_RENDER_SLOTS)
 NEWSROOM_PAGE_CACHE_WARM_PAGES = env("NEWSROOM_PAGE_CACHE_WARM_PAGES", "5")
 if not NEWSROOM_PAGE_CACHE_WARM_PAGES.isdigit():
     raise ImproperlyConfigured(

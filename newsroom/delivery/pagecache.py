@@ -221,16 +221,20 @@ class PageCache:
         self.warm_queue = None  # started on first use: (generation, [(address, entry)])
         self.session_cookie = settings.SESSION_COOKIE_NAME
         self.csrf_cookie = settings.CSRF_COOKIE_NAME
+        slots = settings.NEWSROOM_RENDER_SLOTS
+        self.render_slots = threading.BoundedSemaphore(slots) if slots else None
 
     # --- the request side -----------------------------------------------------------------
     def __call__(self, environ, start_response):
-        if not self.enabled:
-            return self.app(environ, start_response)
         method = environ["REQUEST_METHOD"]
         if method not in ("GET", "HEAD"):
             return self.app(environ, start_response)
         path = environ.get("PATH_INFO", "")
         if path.startswith(EXCLUDED_PREFIXES):
+            return self.app(environ, start_response)
+        if not self.enabled:
+            if self.is_anonymous(environ):
+                return self.render_in_slot(environ, start_response)
             return self.app(environ, start_response)
         if not self.is_anonymous(environ):
             return self.pass_private(environ, start_response)
@@ -241,7 +245,7 @@ class PageCache:
         if self.shared is not None and getattr(self.shared, "degraded", False):
             # Redis is down: other servers cannot see this one's publishes, nor it theirs, so
             # nothing is served from or stored in a cache until it is back (resilience/cache.py).
-            return self.app(environ, start_response)
+            return self.render_in_slot(environ, start_response)
         address = self.address(environ)
         entry = self.memory.get(address)
         if (
@@ -381,6 +385,17 @@ class PageCache:
                 )
         return entry, passthrough, "MISS"
 
+    def render_in_slot(self, environ, start_response):
+        """Django for an anonymous reader, in one of this worker's ``NEWSROOM_RENDER_SLOTS``.
+        granian gives each worker up to 256 threads: without slots, 32 connections asking for
+        uncached pages make 32 renders at once, each with its memory and database connection,
+        all slower for sharing the interpreter. Answers from the cache, the admin, signed-in
+        users and form posts never wait for a slot."""
+        if self.render_slots is None:
+            return self.app(environ, start_response)
+        with self.render_slots:
+            return self.app(environ, start_response)
+
     def render(self, environ, start_response):
         """Call Django; return (entry, None) when the answer can be stored, else (None, body)."""
         captured = {}
@@ -390,7 +405,7 @@ class PageCache:
             captured["exc_info"] = exc_info
             return lambda data: captured.setdefault("written", []).append(data)
 
-        body = self.app(environ, capture)
+        body = self.render_in_slot(environ, capture)
         status_line, headers = captured["status"], captured["headers"]
         entry, length = self.make_entry(status_line, headers, environ)
         if entry is None or captured.get("written"):

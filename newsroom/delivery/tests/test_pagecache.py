@@ -536,3 +536,29 @@ def test_warming_can_be_switched_off(settings):
     client.get("/en/topics/")
     time.sleep(0.3)  # long enough for a warming thread to have started, if there were one
     assert app.calls.count("/en/?") == 1
+
+
+# --- render slots ---------------------------------------------------------------------------------
+@pytest.mark.parametrize("cache_on", [True, False])
+def test_renders_wait_for_a_slot_while_hits_the_admin_and_posts_do_not(settings, cache_on):
+    settings.NEWSROOM_RENDER_SLOTS = 1
+    settings.NEWSROOM_PAGE_CACHE = cache_on
+    app = GatedApp(gated=("/en/slow/",))
+    client = client_for(app)
+    if cache_on:
+        client.get("/en/")  # kept
+    app.close_gate()
+    slow, _ = in_thread(client.get, "/en/slow/")
+    assert app.entered.wait(10)  # the one slot is taken
+    waiting, waited = in_thread(client.get, "/en/news/")
+    # The render of /en/news/ has not reached Django while the slot is held...
+    assert not wait_for(lambda: "/en/news/?" in app.calls, seconds=0.5)
+    # ...while a cached page, the admin and a form post are answered at once.
+    if cache_on:
+        assert client.get("/en/").cache == "HIT"
+    assert client.get("/admin/").status_code == 200
+    assert client.post("/en/contact/").status_code == 200
+    app.gate.set()
+    slow.join(10)
+    waiting.join(10)
+    assert waited[0].status_code == 200 and "/en/news/?" in app.calls
