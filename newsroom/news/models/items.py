@@ -238,18 +238,21 @@ class NewsItemPage(VisibleChanges, MemoisedServing, Page):
             curated = sorted(curated, key=lambda item: order.index(item.translation_key))
             if curated:
                 return curated[:RELATED_ITEMS_COUNT]
-        topic_keys = [topic.translation_key for topic in self.topics.all()]
-        if not topic_keys:
+        topics = list(self.topics.all())
+        if not topics:
             return []
         # Walk the display-date index newest first and stop at the third match: a join on the
         # topics (plus DISTINCT) made SQLite read and sort every item of the locale instead.
         # ``locale_id + 0`` keeps the planner off the (unselective) locale index. The topics'
         # ids, not a join to their translation keys: PostgreSQL took that join for a handful of
         # rows and read the 24,000 links of three topics first (240 ms on 100,000 items).
-        topic_ids = [pk for key in topic_keys for pk in topic_ids_by_key().get(key, ())]
+        # The item's own topics count even when not yet kept (a draft topic's translations).
+        by_key = topic_ids_by_key()
+        topic_ids = {topic.pk for topic in topics}
+        topic_ids.update(pk for topic in topics for pk in by_key.get(topic.translation_key, ()))
         shares_topic = Exists(
             NewsItemPage.topics.through.objects.filter(
-                newsitempage_id=OuterRef("pk"), topicpage_id__in=topic_ids
+                newsitempage_id=OuterRef("pk"), topicpage_id__in=sorted(topic_ids)
             )
         )
         return list(
