@@ -206,33 +206,26 @@ def env_seconds(name, default):
         raise ImproperlyConfigured(f"{name} must be a number of seconds, not {value!r}.") from None
 
 
+def env_whole_number(name, default, *, minimum=0, meaning=""):
+    value = env(name, str(default))
+    if not value.isdigit() or int(value) < minimum:
+        raise ImproperlyConfigured(f"{name} must be a whole number{meaning}, not {value!r}.")
+    return int(value)
+
+
 NEWSROOM_PAGE_CACHE = env_bool("NEWSROOM_PAGE_CACHE", True)
 NEWSROOM_PAGE_CACHE_TIMEOUT = env_seconds("NEWSROOM_PAGE_CACHE_TIMEOUT", 3600)
 NEWSROOM_PAGE_CACHE_MEMORY_MB = env_seconds("NEWSROOM_PAGE_CACHE_MEMORY_MB", 64)
 NEWSROOM_PAGE_CACHE_GENERATION_TTL = env_seconds("NEWSROOM_PAGE_CACHE_GENERATION_TTL", 0.25)
 NEWSROOM_PAGE_CACHE_GENERATION_FILE = DATA_DIR / "page-cache-generation"
-NEWSROOM_PAGE_CACHE_REVALIDATIONS = env("NEWSROOM_PAGE_CACHE_REVALIDATIONS", "2")
-if not NEWSROOM_PAGE_CACHE_REVALIDATIONS.isdigit() or int(NEWSROOM_PAGE_CACHE_REVALIDATIONS) < 1:
-    raise ImproperlyConfigured(
-        "NEWSROOM_PAGE_CACHE_REVALIDATIONS must be a whole number of at least 1, not "
-        f"{NEWSROOM_PAGE_CACHE_REVALIDATIONS!r}."
-    )
-NEWSROOM_PAGE_CACHE_REVALIDATIONS = int(NEWSROOM_PAGE_CACHE_REVALIDATIONS)
+NEWSROOM_PAGE_CACHE_REVALIDATIONS = env_whole_number(
+    "NEWSROOM_PAGE_CACHE_REVALIDATIONS", 2, minimum=1, meaning=" of at least 1"
+)
 # Renders for anonymous readers at once per worker; cache hits never wait (delivery/pagecache.py).
-NEWSROOM_RENDER_SLOTS = env("NEWSROOM_RENDER_SLOTS", "4")
-if not NEWSROOM_RENDER_SLOTS.isdigit():
-    raise ImproperlyConfigured(
-        "NEWSROOM_RENDER_SLOTS must be a whole number (0: no limit), not "
-        f"{NEWSROOM_RENDER_SLOTS!r}."
-    )
-NEWSROOM_RENDER_SLOTS = int(NEWSROOM_RENDER_SLOTS)
-NEWSROOM_PAGE_CACHE_WARM_PAGES = env("NEWSROOM_PAGE_CACHE_WARM_PAGES", "5")
-if not NEWSROOM_PAGE_CACHE_WARM_PAGES.isdigit():
-    raise ImproperlyConfigured(
-        "NEWSROOM_PAGE_CACHE_WARM_PAGES must be a whole number (0 switches warming off), not "
-        f"{NEWSROOM_PAGE_CACHE_WARM_PAGES!r}."
-    )
-NEWSROOM_PAGE_CACHE_WARM_PAGES = int(NEWSROOM_PAGE_CACHE_WARM_PAGES)
+NEWSROOM_RENDER_SLOTS = env_whole_number("NEWSROOM_RENDER_SLOTS", 4, meaning=" (0: no limit)")
+NEWSROOM_PAGE_CACHE_WARM_PAGES = env_whole_number(
+    "NEWSROOM_PAGE_CACHE_WARM_PAGES", 5, meaning=" (0 switches warming off)"
+)
 NEWSROOM_CACHE_MAX_AGE = env_seconds("NEWSROOM_CACHE_MAX_AGE", 0)
 NEWSROOM_CACHE_S_MAXAGE = env_seconds("NEWSROOM_CACHE_S_MAXAGE", 60)
 NEWSROOM_CACHE_STALE_WHILE_REVALIDATE = env_seconds("NEWSROOM_CACHE_STALE_WHILE_REVALIDATE", 30)

@@ -46,12 +46,14 @@ class LRU:
                 _, evicted = self.entries.popitem(last=False)
                 self.total -= self.size(evicted)
 
-    def remember(self, key, compute):
-        """The value kept for ``key``, or ``compute()``'s, kept now."""
+    def remember(self, key, compute, keep_none=True):
+        """The value kept for ``key``, or ``compute()``'s, kept now (a None only if
+        ``keep_none``)."""
         found = self.get(key, _MISSING)
         if found is _MISSING:
             found = compute()
-            self.set(key, found)
+            if found is not None or keep_none:
+                self.set(key, found)
         return found
 
     def clear(self):

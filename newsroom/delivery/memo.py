@@ -27,9 +27,6 @@ _values = lru.LRU(256)  # sites, settings, id lists: small
 _large_values = lru.LRU(32)  # day histograms (``seek.py``): about 0.5 MB each for 15 years
 
 
-_MISSING = object()
-
-
 def clear():
     _values.clear()
     _large_values.clear()
@@ -39,14 +36,8 @@ def per_generation(name, *args, compute, large=False, keep_none=True):
     """``compute()``, or the value it gave earlier under the current generation. With
     ``keep_none=False`` a None (nothing found) is not kept: addresses made up by crawlers would
     push useful values out."""
-    store = _large_values if large else _values
     key = (*generation.generation_key(), name, args)
-    found = store.get(key, _MISSING)
-    if found is _MISSING:
-        found = compute()
-        if found is not None or keep_none:
-            store.set(key, found)
-    return found
+    return (_large_values if large else _values).remember(key, compute, keep_none=keep_none)
 
 
 def per_epoch(name, *args, compute):
