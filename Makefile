@@ -52,9 +52,10 @@ test-postgres: install ## Run the test suite on PostgreSQL (TEST_DATABASE_URL, d
 	SECRET_KEY=test-only-secret $(BIN)/pytest --ignore=tests/browser --ignore=tests/cluster \
 	  --ignore=newsroom/backup/tests/test_backup.py
 
-lint: install ## ruff lint and format check
+lint: install ## ruff lint and format check, and the layers contract (import-linter, pyproject.toml)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports --no-cache
 
 format: install ## Format and fix the code with ruff
 	$(BIN)/ruff format .

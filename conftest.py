@@ -18,7 +18,7 @@ def _test_environment(settings, tmp_path):
     get_finders.cache_clear()
     # Each test has its own database, so nothing cached by an earlier test may leak into it.
     cache.clear()
-    from newsroom.delivery import fragments, memo
+    from newsroom.caching import fragments, memo
 
     memo.clear()
     fragments.clear()

@@ -294,8 +294,8 @@ def single_render_ms(base, url, count=15):
 def after_publish_render_ms(base, url, count=5):
     """p50 of the first render of a page after a publish: the site generation moves on (as a
     publish moves it: same epoch), so the per-generation values and histograms are computed
-    again, while rendered cards of unchanged items are reused (delivery/fragments.py)."""
-    from newsroom.delivery import generation
+    again, while rendered cards of unchanged items are reused (caching/fragments.py)."""
+    from newsroom.caching import generation
 
     times = []
     for _ in range(count):

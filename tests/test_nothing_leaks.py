@@ -16,8 +16,8 @@ from django.utils import timezone
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import PageViewRestriction, get_page_models
 
+from newsroom.caching import generation
 from newsroom.core.models import StandardPage
-from newsroom.delivery import generation
 from newsroom.delivery.pagecache import PageCache
 from newsroom.delivery.tests.wsgi_client import WSGIClient, django_app
 from newsroom.images.factories import ImageFactory

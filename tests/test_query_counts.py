@@ -29,9 +29,9 @@ def add_items(news_index, count, topic, person, start=0):
 def queries_for(client, url):
     """(queries of the first render after another item's publish, queries of a render in the
     same site generation). The first renders create image renditions and fill Wagtail's caches;
-    values kept per generation (newsroom/delivery/memo.py, seek.py) are read again after a
+    values kept per generation (newsroom/caching/memo.py, seek.py) are read again after a
     publish, pieces kept per live revision (fragments.py) are not."""
-    from newsroom.delivery import generation
+    from newsroom.caching import generation
 
     client.get(url)
     client.get(url)

@@ -16,8 +16,8 @@ from wagtail.models import Page
 
 from demo import content, content_fr, loader
 from demo.loader import load_demo
+from newsroom.caching import fragments
 from newsroom.core.models import OrganisationSettings, StandardPage
-from newsroom.delivery import fragments
 from newsroom.images.models import NewsroomImage
 from newsroom.news.models import NewsIndexPage, NewsItemPage, StoryPage, VideoPage
 from newsroom.topics.models import Person, TopicPage

@@ -21,6 +21,8 @@ from django.core.management import call_command
 from django.db import connection, transaction
 from django.db.migrations.loader import MigrationLoader
 
+from newsroom.delivery import invalidation
+
 from . import archive, tables
 from .archive import ArchiveError
 
@@ -215,7 +217,6 @@ def restore(path, out, verbosity=1):
     counts = load_database(path, manifest)
     say("Rebuilding the search index…")
     call_command("update_index", verbosity=0)
-    from newsroom.delivery import invalidation
 
     invalidation.content_changed()
     say(

@@ -4,7 +4,7 @@ from django.core.paginator import EmptyPage
 from django.http import Http404
 from django.utils.translation import gettext as _
 
-from newsroom.delivery.seek import paginator_for
+from newsroom.core.seek import paginator_for
 
 ITEMS_PER_PAGE = 10
 

@@ -12,7 +12,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from newsroom.delivery.memo import MemoisedServing
+from newsroom.core.serving import MemoisedServing
 
 from .blocks import BodyBlock
 from .per_language import (

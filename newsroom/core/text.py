@@ -1,4 +1,4 @@
-"""Text helpers: accent folding for search, and plain text out of rich text."""
+"""Text helpers: accent folding for search, plain text out of rich text, whole numbers."""
 
 import re
 import unicodedata
@@ -21,3 +21,10 @@ def fold(text):
 
 def plain_text(html):
     return re.sub(r"\s+", " ", strip_tags(html or "")).strip()
+
+
+def whole_number(text, digits=9):
+    """``text`` as a non-negative int if it is only ASCII digits (str.isdigit accepts "²")."""
+    if isinstance(text, str) and re.fullmatch(rf"[0-9]{{1,{digits}}}", text):
+        return int(text)
+    return None

@@ -42,7 +42,10 @@ from django.db.models.signals import post_delete, post_save, pre_delete
 from wagtail.models import Page
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
-from . import generation
+from newsroom.caching import generation
+from newsroom.core.models import OrganisationSettings
+from newsroom.news.models import NewsItemPage
+from newsroom.topics.models import PeopleIndexPage, Person, Place
 
 logger = logging.getLogger(__name__)
 
@@ -66,7 +69,6 @@ def content_changed(urls=(), *, page_published=False):
 
 # --- the rules --------------------------------------------------------------------------------
 def on_page_published(sender, instance, **kwargs):
-    from newsroom.news.models import NewsItemPage
 
     # Items show topics' and sections' titles and addresses, which rendered item fragments
     # keep within an epoch: only an item's own new version may keep it.
@@ -116,9 +118,6 @@ def watched_models():
     from wagtail.images import get_image_model
     from wagtail.models import Locale, PageViewRestriction, Site
 
-    from newsroom.core.models import OrganisationSettings
-    from newsroom.topics.models import Person, Place
-
     return [
         Person,
         Place,
@@ -159,7 +158,6 @@ def affected_urls(page):
     topics and its people."""
     if not cdn_configured():
         return []
-    from newsroom.news.models import NewsItemPage
 
     page = page.specific_deferred if type(page).__name__ == "Page" else page
     urls = _urls_of([page, *page.get_ancestors().filter(depth__gte=2)])
@@ -178,11 +176,8 @@ def affected_urls(page):
 
 
 def snippet_urls(instance):
-    from newsroom.topics.models import Person
 
     if isinstance(instance, Person) and cdn_configured():
-        from newsroom.topics.models import PeopleIndexPage
-
         index = PeopleIndexPage.objects.filter(locale_id=instance.locale_id).first()
         if index and index.full_url:
             return [index.full_url, f"{index.full_url}{instance.slug}/"]
@@ -190,7 +185,6 @@ def snippet_urls(instance):
 
 
 def _person_url(page, person):
-    from newsroom.topics.models import PeopleIndexPage
 
     index = PeopleIndexPage.objects.filter(locale_id=page.locale_id).first()
     return f"{index.full_url}{person.slug}/" if index and index.full_url else None

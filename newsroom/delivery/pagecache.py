@@ -50,7 +50,8 @@ import brotli
 from django.conf import settings
 from django.core.cache import caches
 
-from . import generation, lru
+from newsroom.caching import generation, lru
+
 from .policy import private_cache_control, public_cache_control
 
 logger = logging.getLogger(__name__)

@@ -8,8 +8,9 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Orderable, Page, TranslatableMixin
 
-from newsroom.delivery import fragments, memo, seek
-from newsroom.delivery.memo import MemoisedServing
+from newsroom.caching import fragments, memo
+from newsroom.core import seek
+from newsroom.core.serving import MemoisedServing
 from newsroom.news.models import NewsItemPage
 
 MAX_FEATURED = 6
@@ -67,20 +68,23 @@ class HomePage(MemoisedServing, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
 
-        def contents():
-            return self.featured(), list(self.latest()), self.resolved_more_links()
-
         if fragments.live_view(self, request):  # the live page, not a preview: the same until
             # anything is published (the generation changes)
-            featured, latest, more_links = memo.per_generation(
-                "front page", self.pk, self.live_revision_id, compute=contents
-            )
+            featured, latest, more_links = self.kept_contents(self.live_revision_id)
         else:
-            featured, latest, more_links = contents()
+            featured, latest, more_links = self.contents()
         context.update(featured=featured, latest=latest, more_links=more_links)
         # The display date of the newest item, shown above the latest list.
         context["newest_date"] = latest[0].display_date if latest else None
         return context
+
+    def contents(self):
+        return self.featured(), list(self.latest()), self.resolved_more_links()
+
+    @memo.per_generation
+    def kept_contents(self, live_revision_id):
+        """``contents()`` of the live revision, kept until the site changes."""
+        return self.contents()
 
     def resolved_more_links(self):
         """The further links with their pages loaded as their own types (so their addresses are

@@ -5,11 +5,10 @@ left out, and the view answers 400 so crawlers do not index the combination.
 """
 
 from django import forms
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from newsroom.core.stemming import stems
-from newsroom.delivery import memo
+from newsroom.caching import memo
+from newsroom.topics.models import TopicPage
 
 from .models import NewsItemPage
 
@@ -24,18 +23,15 @@ class Select(forms.Select):
 
 
 def live_topics(locale):
-    """{slug: topic} of the live topics in ``locale``, read once per site epoch (a topic's
-    publish starts a new one)."""
-    from newsroom.topics.models import TopicPage
+    """{slug: topic} of the live topics in ``locale`` (a Locale or its id)."""
+    return _live_topics(getattr(locale, "pk", locale))
 
-    return memo.per_epoch(
-        "filter topics",
-        getattr(locale, "pk", locale),
-        compute=lambda: {
-            topic.slug: topic
-            for topic in TopicPage.objects.live().filter(locale=locale).order_by("title")
-        },
-    )
+
+@memo.per_epoch
+def _live_topics(locale_id):
+    """Read once per site epoch (a topic's publish starts a new one)."""
+    topics = TopicPage.objects.live().filter(locale_id=locale_id).order_by("title")
+    return {topic.slug: topic for topic in topics}
 
 
 class NewsFilterForm(forms.Form):
@@ -108,40 +104,9 @@ class NewsFilterForm(forms.Form):
         return bool(self.valid_filters())
 
 
-def search_terms(query, language):
-    """What the search backend is given: the query's words as stems in ``language``, without
-    accents, as items index them (core.stemming). Only word characters survive, so nothing
-    reaches FTS5's expression syntax unescaped (double quotes made a 500 for `?q="`)."""
-    return " ".join(stems(query, language))
-
-
 def filters_key(filters):
-    """Cleaned filters as a key for the listing they give (``delivery/seek.py``): a topic by its
-    translation key, which is what ``filter_items`` filters by."""
+    """Cleaned filters as a key for the listing they give (``core/seek.py``): a topic by its
+    translation key, which is what ``NewsItemQuerySet.filtered`` filters by."""
     return tuple(
         sorted((name, getattr(value, "translation_key", value)) for name, value in filters.items())
     )
-
-
-def filter_items(queryset, filters, *, order="newest", language=None):
-    """Apply cleaned filters to an item queryset; keyword searches go through Wagtail search,
-    their words stemmed in ``language`` (by default the active one: the page's language)."""
-    if filters.get("type"):
-        queryset = queryset.of_type(filters["type"])
-    if filters.get("topic"):
-        # A sub-select keeps the search backend's filter check happy and the query planner fast.
-        topic_items = NewsItemPage.topics.through.objects.filter(
-            topicpage__translation_key=filters["topic"].translation_key
-        ).values("newsitempage_id")
-        queryset = queryset.filter(pk__in=topic_items)
-    if filters.get("from"):
-        queryset = queryset.filter(display_date__gte=filters["from"])
-    if filters.get("to"):
-        queryset = queryset.filter(display_date__lte=filters["to"])
-    terms = search_terms(filters.get("q", ""), language or get_language())
-    if terms:
-        # The search backend can only sort by indexed fields: the listing's final "-pk"
-        # tie-breaker is left out here.
-        queryset = queryset.order_by("-display_date", "-first_published_at")
-        return queryset.search(terms, order_by_relevance=(order == "relevance"))
-    return queryset

@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.utils.translation import gettext as _
 
-from newsroom.syndication.http import client_address
+from newsroom.core.http import client_address
 
 from .models import AuditEntry, PressAccount
 

@@ -11,6 +11,8 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from wagtail.models import Revision
 
+from newsroom.news.models import NewsItemPage
+
 
 @dataclass
 class Embargoed:
@@ -25,7 +27,6 @@ def _scheduled_revisions():
 
 def embargoed_pages(language=None):
     """Embargoed items of one language (default: the active one), soonest release first."""
-    from newsroom.news.models import NewsItemPage
 
     revisions = {int(rev.object_id): rev for rev in _scheduled_revisions()}
     if not revisions:
@@ -47,7 +48,6 @@ def embargoed_pages(language=None):
 
 def find_embargoed(page_id):
     """The embargoed item with this id (any language), or None."""
-    from newsroom.news.models import NewsItemPage
 
     page = NewsItemPage.objects.not_live().filter(pk=page_id, share_with_press=True).first()
     if page is None:

@@ -1,6 +1,6 @@
 """Private feeds of embargoed items, Atom and JSON Feed, at an address holding a secret token.
 
-The entries come from the syndication app's builders (newsroom/syndication/feeds/), with the
+The entries come from the news feeds' builder (newsroom/news/feeds.py), with the
 press area's addresses instead of the public ones (which answer 404 until release), the embargo
 time in each entry, and an audit row per item per fetch. A wrong or revoked token gets 404 with
 a message saying what to do; the answer is never cached.
@@ -13,12 +13,14 @@ from django.http import HttpResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from newsroom.core import addresses
+from newsroom.core.http import json_response
+from newsroom.core.models import OrganisationSettings
+from newsroom.formats.feeds import CONTENT_TYPES, FeedSource, feed_document
+from newsroom.news import facts
+from newsroom.news.feeds import entry_for
+from newsroom.news.models import NewsItemPage
 from newsroom.scheduling.timezones import local
-from newsroom.syndication import items as facts
-from newsroom.syndication.feeds import sources
-from newsroom.syndication.feeds.jsonfeed import json_feed
-from newsroom.syndication.feeds.xml import AtomFeed
-from newsroom.syndication.http import json_response
 
 from . import embargo
 from .access import audit, private
@@ -52,8 +54,6 @@ def feed(request, token, fmt):
     if account is None:
         return _refused(fmt)
     embargoed = embargo.embargoed_pages()
-    from newsroom.news.models import NewsItemPage
-
     pages = facts.attach_videos(
         facts.for_syndication(NewsItemPage.objects.filter(pk__in=[e.item.pk for e in embargoed]))
     )
@@ -63,7 +63,7 @@ def feed(request, token, fmt):
         page = by_id.get(entry.item.pk)
         if page is None:
             continue
-        built = sources.entry_for(page, request)
+        built = entry_for(page, request)
         image = built.image
         if image is not None:
             image = dataclasses.replace(
@@ -80,28 +80,27 @@ def feed(request, token, fmt):
         )
         matched.append(entry)
     home = reverse("press:home")
-    source = sources.FeedSource(
+    source = FeedSource(
         title=_("Under embargo"),
         description=_("Items under embargo for accredited journalists, soonest release first."),
         link=home,
         feed_base=reverse("press:feed", args=[token, "atom"]).rsplit("atom/", 1)[0],
         language=(request.LANGUAGE_CODE or "en"),
-        queryset=None,
     )
-    organisation = sources.organisation(request)
+    organisation = OrganisationSettings.for_request(request)
     context = {
         "source": source,
         "entries": entries,
         "organisation": organisation,
         "site_title": organisation.newsroom_title,
-        "home_url": facts.home_url(request),
+        "home_url": addresses.home_url(request),
     }
+    document = feed_document("json" if fmt == "json" else "atom", request, **context)
     if fmt == "json":
-        document = json_feed(request=request, **context)
         for item, entry in zip(document["items"], matched, strict=True):
             item["_embargo"] = {"embargoed_until": local(entry.until).isoformat()}
-        response = json_response(document, content_type=sources.CONTENT_TYPES["json"])
+        response = json_response(document, content_type=CONTENT_TYPES["json"])
     else:
-        response = AtomFeed(**context)(request)
+        response = document
     audit(request, account, matched, CHANNELS[fmt])
     return private(response)

@@ -14,8 +14,11 @@ from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from newsroom.core.files import mime_type_of
+from newsroom.core.http import json_response
+from newsroom.news.models import NewsItemPage
+from newsroom.news.ninjs import CONTENT_TYPE, find_public_item, ninjs_document
 from newsroom.scheduling.timezones import local, moment_label
-from newsroom.syndication.http import json_response
 
 from . import embargo
 from .access import active_account, audit, journalist_required, never_cached, private
@@ -95,8 +98,6 @@ def home(request):
 def _embargoed_or_404(request, page_id):
     entry = embargo.find_embargoed(page_id)
     if entry is None:
-        from newsroom.news.models import NewsItemPage
-
         released = NewsItemPage.objects.live().public().filter(pk=page_id).first()
         if released is not None:
             return None, redirect(released.get_url(request))
@@ -124,8 +125,6 @@ def item(request, page_id):
 
 @journalist_required
 def item_ninjs(request, page_id):
-    from newsroom.news.models import NewsItemPage
-    from newsroom.syndication.ninjs import CONTENT_TYPE, find_public_item, ninjs_document
 
     entry, released = _embargoed_or_404(request, page_id)
     if released:
@@ -154,6 +153,5 @@ def item_image(request, page_id, name):
 
 
 def _mime(name):
-    from newsroom.syndication.items import mime_type_of
 
     return mime_type_of(name)

@@ -7,7 +7,7 @@ class ResilienceConfig(AppConfig):
     verbose_name = "Resilience (service faults, several app servers)"
 
     def ready(self):
-        from newsroom.delivery import generation
+        from newsroom.caching import generation
 
         from . import publishing
         from .cache import shared_cache_recovered

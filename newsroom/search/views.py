@@ -5,7 +5,7 @@ from django.template.response import TemplateResponse
 from wagtail.models import Locale
 
 from newsroom.core.listing import paginate_or_404
-from newsroom.news.filters import NewsFilterForm, filter_items
+from newsroom.news.filters import NewsFilterForm
 from newsroom.news.models import NewsItemPage
 
 from .limits import TooSlow, time_limit
@@ -23,7 +23,7 @@ def search(request):
         items = NewsItemPage.objects.filter(locale=locale).for_listing()
         try:
             with time_limit(settings.NEWSROOM_SEARCH_TIME_LIMIT):
-                results = paginate_or_404(filter_items(items, filters, order=order), request)
+                results = paginate_or_404(items.filtered(filters, order=order), request)
                 results.object_list = list(results.object_list)  # the search runs here
         except TooSlow:
             too_slow = True

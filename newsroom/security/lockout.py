@@ -6,7 +6,7 @@ import logging
 from axes.helpers import get_client_username, get_cool_off
 from django.shortcuts import render
 
-from newsroom.syndication.http import client_address
+from newsroom.core.http import client_address
 
 logger = logging.getLogger("newsroom.security")
 

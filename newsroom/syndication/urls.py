@@ -2,8 +2,9 @@
 
 from django.urls import URLPattern, path, re_path
 
+from newsroom.core.http import not_found_in_place
+
 from .api import views as api
-from .http import not_found_in_place
 from .oembed import views as oembed
 from .sitemaps import views as sitemaps
 

@@ -1,18 +1,53 @@
-"""Topics (pages), people and places (snippets): what and whom a news item is about."""
+"""Topics (pages), people and places (snippets): what and whom a news item is about.
+
+News items point here (``NewsItemPage.topics``, ``.people``, ``.places``); this app is the layer
+below news and never imports it. A topic or person page reaches its items through the relation
+news declares (``tagged_items``), whose manager is the items' own: ``visible()``,
+``about_topic()``, ``involving()`` and ``feed_entries()`` come from ``NewsItemQuerySet``.
+
+    /en/topics/<slug>/feed/{rss,atom,json}/         one topic
+    /en/people/<slug>/feed/{rss,atom,json}/         one person
+"""
 
 from django.core.validators import RegexValidator
 from django.db import models
 from django.http import Http404
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
+from newsroom.core.addresses import home_url
 from newsroom.core.listing import paginate_or_404
-from newsroom.delivery.memo import MemoisedServing
-from newsroom.syndication.routes import PeopleSyndicationMixin, TopicSyndicationMixin
+from newsroom.core.models import OrganisationSettings
+from newsroom.core.serving import MemoisedServing, public
+from newsroom.formats.feeds import FeedSource, serve_feed
+
+FEED_FORMAT = r"(?P<fmt>rss|atom|json)"
+
+
+def news_items():
+    """The news items' manager, through the relation news declares to topics."""
+    return TopicPage.tagged_items.rel.related_model.objects
+
+
+def public_topics():
+    """Live topics outside private sections, by title."""
+    return public(TopicPage.objects.live()).order_by("title")
+
+
+def serve_items_feed(request, fmt, items, **source):
+    return serve_feed(
+        request,
+        FeedSource(**source),
+        fmt,
+        entries=lambda: items.feed_entries(request),
+        organisation=OrganisationSettings.for_request(request),
+        home_url=home_url(request),
+    )
 
 
 class TopicIndexPage(MemoisedServing, Page):
@@ -35,7 +70,7 @@ class TopicIndexPage(MemoisedServing, Page):
         verbose_name = _("topic index")
 
 
-class TopicPage(TopicSyndicationMixin, MemoisedServing, Page):
+class TopicPage(RoutablePageMixin, MemoisedServing, Page):
     """A subject the newsroom covers, e.g. "Ukraine", with its items newest first."""
 
     introduction = models.TextField(_("introduction"), blank=True)
@@ -47,18 +82,28 @@ class TopicPage(TopicSyndicationMixin, MemoisedServing, Page):
     template = "topics/topic_page.html"
 
     def items(self):
-        from newsroom.news.models import NewsItemPage
-
-        # By translation_key: a French item may still be tagged with the English topic.
-        return NewsItemPage.objects.for_listing().filter(
-            locale=self.locale_id, topics__translation_key=self.translation_key
-        )
+        return news_items().for_listing().about_topic(self)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         key = ("topic listing", self.locale_id, self.translation_key)
         context["items"] = paginate_or_404(self.items(), request, key=key)
         return context
+
+    @re_path(rf"^feed/{FEED_FORMAT}/$", name="topic_feed")
+    def topic_feed(self, request, fmt):
+        path = self.get_url(request)
+        return serve_items_feed(
+            request,
+            fmt,
+            news_items().visible().newest_first().about_topic(self),
+            title=self.title,
+            description=self.introduction
+            or gettext("The newest items about %(topic)s.") % {"topic": self.title},
+            link=path,
+            feed_base=f"{path}feed/",
+            language=self.locale.language_code,
+        )
 
     class Meta:
         verbose_name = _("topic")
@@ -94,11 +139,7 @@ class Person(TranslatableMixin, index.Indexed, models.Model):
         return self.name
 
     def items(self, locale=None):
-        from newsroom.news.models import NewsItemPage
-
-        return NewsItemPage.objects.for_listing().filter(
-            locale=locale or self.locale_id, people__translation_key=self.translation_key
-        )
+        return news_items().for_listing().involving(self, locale)
 
 
 class Place(TranslatableMixin, models.Model):
@@ -126,7 +167,7 @@ register_snippet(Person)
 register_snippet(Place)
 
 
-class PeopleIndexPage(PeopleSyndicationMixin, RoutablePageMixin, MemoisedServing, Page):
+class PeopleIndexPage(RoutablePageMixin, MemoisedServing, Page):
     """/en/people/ and /en/people/<slug>/: the people snippets as public pages."""
 
     parent_page_types = ["home.HomePage"]
@@ -157,6 +198,25 @@ class PeopleIndexPage(PeopleSyndicationMixin, RoutablePageMixin, MemoisedServing
                     key=("person listing", person.locale_id, person.translation_key),
                 ),
             },
+        )
+
+    @re_path(rf"^(?P<slug>[-\w]+)/feed/{FEED_FORMAT}/$", name="person_feed")
+    def person_feed(self, request, slug, fmt):
+        person = Person.objects.filter(slug=slug, locale_id=self.locale_id).first()
+        if person is None:
+            raise Http404("Nobody with that name is listed in this newsroom.")
+        path = self.get_url(request) + self.reverse_subpage(
+            "person_detail", kwargs={"slug": person.slug}
+        )
+        return serve_items_feed(
+            request,
+            fmt,
+            news_items().visible().newest_first().involving(person, self.locale_id),
+            title=person.name,
+            description=gettext("The newest items involving %(name)s.") % {"name": person.name},
+            link=path,
+            feed_base=f"{path}feed/",
+            language=self.locale.language_code,
         )
 
     def person_url(self, person):

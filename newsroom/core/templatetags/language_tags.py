@@ -6,13 +6,15 @@ from django.urls import translate_url
 from django.utils.translation import get_language
 from wagtail.models import Page, Site
 
+from newsroom.caching import memo
 from newsroom.core.i18n import language_name
-from newsroom.delivery import memo
 
 register = template.Library()
 
 
-def _translation_urls(request, page):
+@memo.per_generation(ignore=("request",))  # every page of a listing asks the same question
+def _translation_urls(page, site, request):
+    """{language code: URL} of the page's live translations, as ``site`` addresses them."""
     translations = Page.objects.live().filter(translation_key=page.translation_key)
     urls = {}
     for translated in translations.select_related("locale").specific(defer=True):
@@ -29,14 +31,7 @@ def _page_alternates(request, page):
     own_url = page.get_url(request) or ""
     if request.path.startswith(own_url):
         suffix = request.path[len(own_url) :]
-    site = Site.find_for_request(request)
-    # Kept per site generation: every page of a listing or archive asks the same question.
-    urls = memo.per_generation(
-        "translation urls",
-        page.pk,
-        site.pk if site else None,
-        compute=lambda: _translation_urls(request, page),
-    )
+    urls = _translation_urls(page, Site.find_for_request(request), request)
     return {code: url + suffix for code, url in urls.items()}
 
 

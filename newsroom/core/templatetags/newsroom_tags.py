@@ -5,6 +5,7 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
+from newsroom.caching import fragments
 from newsroom.core.stemming import index_forms, stem
 
 register = template.Library()
@@ -46,11 +47,9 @@ CARD_TEMPLATE = "includes/item_card.html"
 def item_card(context, item, wide=False, heading_level=None, hide_teaser=False, loading=None,
               highlight=""):  # fmt: skip
     """An item's card (``includes/item_card.html``). Rendered once per live revision of the item
-    and reused while the site's epoch lasts (``newsroom/delivery/fragments.py``); a card with
+    and reused while the site's epoch lasts (``newsroom/caching/fragments.py``); a card with
     search highlighting is rendered every time."""
     from django.template.loader import get_template
-
-    from newsroom.delivery import fragments
 
     request = context.get("request")
     values = {"request": request, "item": item, "wide": wide, "heading_level": heading_level,
@@ -71,7 +70,7 @@ def item_card(context, item, wide=False, heading_level=None, hide_teaser=False, 
 @register.tag("fragment")
 def fragment(parser, token):
     """``{% fragment "name" value… %}…{% endfragment %}``: what it encloses, rendered once per
-    site epoch, language, host and values, and reused (``newsroom/delivery/fragments.py``).
+    site epoch, language, host and values, and reused (``newsroom/caching/fragments.py``).
     A page among the values is keyed by its live revision, and the fragment is rendered every
     time for a preview or a page that is not live. Only for parts that depend on nothing but
     those values and what starts a new epoch (anything but an item's own publish)."""
@@ -91,8 +90,6 @@ class FragmentNode(template.Node):
 
     def render(self, context):
         from wagtail.models import Page
-
-        from newsroom.delivery import fragments
 
         request = context.get("request")
         if request is None:
@@ -115,8 +112,6 @@ def embed_or_fallback(url, max_width=None):
     appears once the provider answers again."""
     from wagtail.embeds import embeds
     from wagtail.embeds.exceptions import EmbedException
-
-    from newsroom.delivery import fragments
 
     try:
         return mark_safe(embeds.get_embed(url, max_width=max_width).html)  # noqa: S308 - provider's player

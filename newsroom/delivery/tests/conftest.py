@@ -1,6 +1,6 @@
 import pytest
 
-from newsroom.delivery import generation
+from newsroom.caching import generation
 from newsroom.delivery.pagecache import PageCache
 
 from .wsgi_client import WSGIClient, django_app

@@ -4,7 +4,7 @@ import datetime
 
 import pytest
 
-from newsroom.delivery import fragments, generation
+from newsroom.caching import fragments, generation
 from newsroom.news.factories import StoryPageFactory
 
 pytestmark = pytest.mark.django_db

@@ -294,7 +294,7 @@ def change_of(kind, story, person, news_index):
 def test_only_publishing_an_item_keeps_the_epoch(
     kind, same_epoch, story, person, news_index, publish
 ):
-    from newsroom.delivery import generation
+    from newsroom.caching import generation
 
     before = generation.current()
     publish(change_of(kind, story, person, news_index))

@@ -4,8 +4,8 @@ generation, whether the change was made in this process or in another worker."""
 import pytest
 from wagtail.models import Site
 
+from newsroom.caching import generation
 from newsroom.core.models import OrganisationSettings
-from newsroom.delivery import generation
 
 pytestmark = pytest.mark.django_db
 
@@ -128,7 +128,7 @@ def test_made_up_item_addresses_do_not_push_out_kept_values(client, news_index):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    from newsroom.delivery import memo
+    from newsroom.caching import memo
     from newsroom.news.factories import StoryPageFactory
 
     StoryPageFactory(parent=news_index, title="Summit opens")

@@ -326,7 +326,7 @@ def test_concurrent_misses_render_the_page_once():
 def test_processes_starting_together_agree_on_the_first_generation(tmp_path):
     import threading
 
-    from newsroom.delivery.generation import FileGeneration
+    from newsroom.caching.generation import FileGeneration
 
     stores = [FileGeneration(tmp_path / "generation") for _ in range(8)]
     values = []
@@ -344,7 +344,7 @@ def test_processes_starting_together_agree_on_the_first_generation(tmp_path):
 def test_a_worker_trusting_its_generation_for_a_while_still_sees_another_workers_bump(tmp_path):
     import time
 
-    from newsroom.delivery.generation import FileGeneration
+    from newsroom.caching.generation import FileGeneration
 
     reader = FileGeneration(tmp_path / "generation", ttl=0.25)
     writer = FileGeneration(tmp_path / "generation", ttl=0.25)
@@ -391,7 +391,7 @@ def in_thread(function, *args):
 
 
 def test_while_a_page_is_re_rendered_after_a_publish_readers_get_the_previous_copy():
-    from newsroom.delivery import generation
+    from newsroom.caching import generation
     from newsroom.delivery.pagecache import STALE_CACHE_CONTROL
 
     app = GatedApp()
@@ -414,7 +414,7 @@ def test_while_a_page_is_re_rendered_after_a_publish_readers_get_the_previous_co
 
 
 def test_after_a_withdrawal_no_reader_gets_a_previous_copy():
-    from newsroom.delivery import generation
+    from newsroom.caching import generation
 
     app = GatedApp()
     client = client_for(app)
@@ -433,7 +433,7 @@ def test_after_a_withdrawal_no_reader_gets_a_previous_copy():
 
 
 def test_a_busy_worker_answers_other_stale_pages_from_their_previous_copy(settings):
-    from newsroom.delivery import generation
+    from newsroom.caching import generation
 
     settings.NEWSROOM_PAGE_CACHE_REVALIDATIONS = 1
     app = GatedApp(gated=("/en/",))
@@ -465,7 +465,7 @@ def wait_for(condition, seconds=10):
 
 
 def test_after_a_change_a_worker_renders_its_most_read_pages_before_anyone_asks(settings):
-    from newsroom.delivery import generation
+    from newsroom.caching import generation
 
     settings.NEWSROOM_PAGE_CACHE_WARM_PAGES = 1
     app = FakeApp()
@@ -483,7 +483,7 @@ def test_after_a_change_a_worker_renders_its_most_read_pages_before_anyone_asks(
 
 
 def test_warming_renders_a_page_first_asked_for_by_head_as_a_get(settings):
-    from newsroom.delivery import generation
+    from newsroom.caching import generation
 
     settings.NEWSROOM_PAGE_CACHE_WARM_PAGES = 1
     app = FakeApp()
@@ -501,7 +501,7 @@ def test_warming_renders_a_page_first_asked_for_by_head_as_a_get(settings):
 def test_with_a_shared_cache_one_worker_warms_a_page_for_all(settings):
     from django.core.cache import caches
 
-    from newsroom.delivery import generation
+    from newsroom.caching import generation
 
     settings.NEWSROOM_PAGE_CACHE_WARM_PAGES = 1
     app = FakeApp()
@@ -525,7 +525,7 @@ def test_with_a_shared_cache_one_worker_warms_a_page_for_all(settings):
 def test_warming_can_be_switched_off(settings):
     import time
 
-    from newsroom.delivery import generation
+    from newsroom.caching import generation
 
     settings.NEWSROOM_PAGE_CACHE_WARM_PAGES = 0
     app = FakeApp()

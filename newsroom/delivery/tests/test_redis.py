@@ -8,8 +8,8 @@ import uuid
 
 import pytest
 
-from newsroom.delivery import generation
-from newsroom.delivery.generation import CacheGeneration
+from newsroom.caching import generation
+from newsroom.caching.generation import CacheGeneration
 from newsroom.delivery.pagecache import PageCache
 from newsroom.news.factories import StoryPageFactory
 

@@ -7,10 +7,11 @@ import re
 import pytest
 from django.core.paginator import Paginator
 
-from newsroom.delivery import generation, seek
-from newsroom.delivery.bulk_pages import add_live_children
+from newsroom.caching import generation
+from newsroom.core import seek
 from newsroom.news.factories import StoryPageFactory, VideoPageFactory
 from newsroom.news.models import NewsItemPage
+from newsroom.synthetic.bulk_pages import add_live_children
 from newsroom.topics.factories import PersonFactory, TopicPageFactory
 
 pytestmark = pytest.mark.django_db
@@ -135,7 +136,7 @@ def titles_on(client, url):
 
 
 def test_listings_that_differ_never_share_their_kept_pages(client, news_index, topic_index):
-    # Listings are kept by what their page knows about them (delivery/seek.py: "news listing",
+    # Listings are kept by what their page knows about them (core/seek.py: "news listing",
     # index page, filters; topic; person; archive period), not by their SQL: each variant
     # must still get its own items, first and second time, within one generation.
     first = TopicPageFactory(parent=topic_index, slug="first")

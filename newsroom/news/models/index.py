@@ -1,26 +1,32 @@
 """/en/news/: the filterable listing, the date archive and the dated item addresses."""
 
 import calendar
-import copy
 import datetime
+import re
 
 from django.db import models
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from wagtail import hooks
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, re_path
 from wagtail.models import Page
 
+from newsroom.caching import memo
 from newsroom.core.listing import paginate_or_404
-from newsroom.delivery import memo
-from newsroom.delivery.memo import MemoisedServing
-from newsroom.delivery.seek import histogram
-from newsroom.syndication.routes import NewsIndexSyndicationMixin
+from newsroom.core.seek import histogram
+from newsroom.core.serving import MemoisedServing
 
 from .items import NewsItemPage
+
+FEED_FORMAT = r"(?P<fmt>rss|atom|json)"
+DATED_ITEM = (
+    re.compile(r"\d{4}"),
+    re.compile(r"\d{2}"),
+    re.compile(r"\d{2}"),
+    re.compile(r"[-\w]+"),
+)
 
 
 def archive_date(year, month=None, day=None):
@@ -47,7 +53,15 @@ def archive_date(year, month=None, day=None):
     return datetime.date(year, month, day)
 
 
-class NewsIndexPage(NewsIndexSyndicationMixin, RoutablePageMixin, MemoisedServing, Page):
+class NewsIndexPage(RoutablePageMixin, MemoisedServing, Page):
+    """/en/news/: the listing, the archives, the feeds and, at their dated addresses, the items.
+
+    /en/news/feed/{rss,atom,json}/                  all news
+    /en/news/<type>/feed/{rss,atom,json}/           one type: story, video, ...
+    /en/news/YYYY/MM/DD/<slug>/                     an item
+    /en/news/YYYY/MM/DD/<slug>/ninjs.json           one item as IPTC ninjs
+    """
+
     introduction = models.TextField(gettext_lazy("introduction"), blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("introduction")]
@@ -68,17 +82,17 @@ class NewsIndexPage(NewsIndexSyndicationMixin, RoutablePageMixin, MemoisedServin
         return NewsItemPage.objects.child_of(self).for_listing()
 
     def listing_key(self, *variant):
-        """What ``items()``, narrowed by ``variant``, is kept under (``delivery/seek.py``)."""
+        """What ``items()``, narrowed by ``variant``, is kept under (``core/seek.py``)."""
         return ("news listing", self.pk, *variant)
 
     @re_path(r"^$")
     def listing(self, request):
-        from newsroom.news.filters import NewsFilterForm, filter_items, filters_key
+        from newsroom.news.filters import NewsFilterForm, filters_key  # reads these models
 
         form = NewsFilterForm(request.GET or None, locale=self.locale_id)
         filters = form.valid_filters() if request.GET else {}
         items = paginate_or_404(
-            filter_items(self.items(), filters), request, key=self.listing_key(filters_key(filters))
+            self.items().filtered(filters), request, key=self.listing_key(filters_key(filters))
         )
         response = self.render(
             request,
@@ -125,31 +139,65 @@ class NewsIndexPage(NewsIndexSyndicationMixin, RoutablePageMixin, MemoisedServin
     def archive_years(self):
         return histogram(self.items(), self.listing_key(())).years()  # the unfiltered listing's
 
+    def route(self, request, path_components):
+        """An item's dated address routes to the item itself, so that Wagtail's serve view runs
+        its hooks (view restrictions, password pages) for the item, as for any page it routes
+        to. Any other dated address goes to ``item()`` below, which says what is wrong."""
+        if len(path_components) == len(DATED_ITEM) and all(
+            pattern.fullmatch(part)
+            for pattern, part in zip(DATED_ITEM, path_components, strict=True)
+        ):
+            item = self.item_at(*path_components)
+            if item is not None:
+                return item.route(request, [])
+        return super().route(request, path_components)
+
+    def item_at(self, year, month, day, slug):
+        """The live item at this dated address, or None."""
+        try:
+            date = archive_date(year, month, day)
+        except Http404:
+            return None
+        item = self.live_item(slug)
+        return item if item is not None and item.display_date == date else None
+
     @re_path(r"^(?P<year>\d{4})/(?P<month>\d{2})/(?P<day>\d{2})/(?P<slug>[-\w]+)/$")
     def item(self, request, year, month, day, slug):
-        date = archive_date(year, month, day)
-        item = memo.per_generation(
-            "news item", self.pk, slug, compute=lambda: self.live_item(slug), keep_none=False
-        )
+        """A dated address with no item at it (``route()`` serves those that have one)."""
+        archive_date(year, month, day)  # an impossible date is a 404 that says so
+        item = self.live_item(slug)
         if item is None:
             raise Http404(_("No published item has this address."))
-        item = copy.copy(item)  # each request its own: pages cache related objects on them
-        if item.display_date != date:
-            # The editor changed the display date: the old address still leads to the item.
-            return redirect(item.get_url(request), permanent=True)
-        # Wagtail's serve view runs its hooks (view restrictions, password pages) for the page it
-        # routed to, which is this index; the item must pass them too.
-        from wagtail.views import serve_chain
+        # The editor changed the display date: the old address still leads to the item.
+        return redirect(item.get_url(request), permanent=True)
 
-        serve = serve_chain
-        for hook in reversed(hooks.get_hooks("on_serve_page")):
-            serve = hook(serve)
-        for hook in hooks.get_hooks("before_serve_page"):
-            result = hook(item, request, (), {})
-            if isinstance(result, HttpResponse):
-                return result
-        return serve(item, request, (), {})
+    @re_path(r"^feed/$", name="news_feed_default")
+    def news_feed_default(self, request):
+        return redirect(self.url + "feed/rss/", permanent=True)
 
+    @re_path(rf"^feed/{FEED_FORMAT}/$", name="news_feed")
+    def news_feed(self, request, fmt):
+        from newsroom.news.feeds import news_feed  # the feed module reads these models
+
+        return news_feed(request, self, fmt)
+
+    @re_path(rf"^(?P<item_type>[a-z][-a-z]*)/feed/{FEED_FORMAT}/$", name="news_type_feed")
+    def news_type_feed(self, request, item_type, fmt):
+        from newsroom.news.feeds import news_feed  # the feed module reads these models
+
+        return news_feed(request, self, fmt, item_type=item_type)
+
+    # Wagtail's router adds a trailing slash to every path it hands to a page, hence "/$".
+    @re_path(
+        r"^(?P<year>\d{4})/(?P<month>\d{2})/(?P<day>\d{2})/(?P<slug>[-\w]+)/ninjs\.json/$",
+        name="item_ninjs",
+    )
+    def item_ninjs(self, request, year, month, day, slug):
+        from newsroom.news.ninjs import item_ninjs_view  # the ninjs module reads these models
+
+        return item_ninjs_view(request, self, year, month, day, slug)
+
+    @memo.per_generation(keep=memo.found)
     def live_item(self, slug):
         item = NewsItemPage.objects.child_of(self).live().filter(slug=slug).first()
         return item.specific if item is not None else None

@@ -12,7 +12,9 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Exists, F, OuterRef, Prefetch
 from django.shortcuts import redirect
+from django.utils import timezone
 from django.utils.functional import SimpleLazyObject, classproperty
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -21,13 +23,15 @@ from wagtail.images import get_image_model
 from wagtail.models import Orderable, Page, PageManager, PageQuerySet
 from wagtail.search import index
 
+from newsroom.caching import fragments, memo
 from newsroom.core.blocks import RICH_TEXT_FEATURES, BodyBlock
 from newsroom.core.i18n import in_locale
-from newsroom.core.stemming import stemmed_text
+from newsroom.core.serving import MemoisedServing, public
+from newsroom.core.stemming import stemmed_text, stems
 from newsroom.core.text import plain_text
-from newsroom.delivery import fragments, memo
-from newsroom.delivery.memo import MemoisedServing
+from newsroom.formats.feeds import FEED_LIMIT
 from newsroom.scheduling.forms import NewsItemAdminForm
+from newsroom.topics.models import TopicPage
 
 from .updates import VisibleChanges
 
@@ -37,42 +41,123 @@ RELATED_ITEMS_COUNT = 3
 
 
 class NewsItemQuerySet(PageQuerySet):
+    """The one way to ask for items: what readers may see (``visible()``), what is about a topic
+    or involves a person, what a reader's filters select. Pages, feeds, the API, sitemaps,
+    search, ninjs and the press area all start here, so they always agree."""
+
+    def visible(self):
+        """Items anyone may see: published, not past their expiry time, and outside private
+        sections."""
+        queryset = public(self.live())
+        expired = expired_but_live()
+        if expired:  # on the primary key: the search backend only filters on indexed fields
+            queryset = queryset.exclude(pk__in=expired)
+        return queryset
+
+    def newest_first(self):
+        return self.order_by("-display_date", "-first_published_at", "-pk")
+
     def for_listing(self):
-        """Live items, newest first, with everything a listing card shows in two queries."""
+        """Visible items, newest first, with everything a listing card shows in two queries."""
         renditions = (
             get_image_model()
             .get_rendition_model()
             .objects.filter(filter_spec__in=LISTING_IMAGE_SPECS)
         )
         return (
-            memo.public(self.live())
+            self.visible()
             .defer_streamfields()
             .select_related("listing_image")
             .prefetch_related(Prefetch("listing_image__renditions", queryset=renditions))
-            .order_by("-display_date", "-first_published_at", "-pk")
+            .newest_first()
         )
 
     def of_type(self, item_type):
         model = NewsItemPage.item_types()[item_type]
         return self.filter(content_type=ContentType.objects.get_for_model(model))
 
+    def tagged(self, topic_key):
+        """Items tagged with any translation of the topic whose translation key is given (a
+        sub-select keeps the search backend's filter check happy and the planner fast)."""
+        tagged = NewsItemPage.topics.through.objects.filter(
+            topicpage__translation_key=topic_key
+        ).values("newsitempage_id")
+        return self.filter(pk__in=tagged)
+
+    def about_topic(self, topic):
+        """Items in the topic's language tagged with it or with any of its translations (a
+        French item may still be tagged with the English topic)."""
+        return self.filter(locale=topic.locale_id).tagged(topic.translation_key)
+
+    def involving(self, person, locale=None):
+        """Items in ``locale`` (the person's by default) naming the person in any language."""
+        named = NewsItemPage.people.through.objects.filter(
+            person__translation_key=person.translation_key
+        ).values("newsitempage_id")
+        return self.filter(locale=locale or person.locale_id, pk__in=named)
+
+    def filtered(self, filters, *, order="newest", language=None):
+        """These items narrowed by a reader's cleaned filters (``news/filters.py``); keyword
+        searches go through Wagtail search, their words stemmed in ``language`` (by default the
+        active one: the page's language)."""
+        queryset = self
+        if filters.get("type"):
+            queryset = queryset.of_type(filters["type"])
+        if filters.get("topic"):
+            queryset = queryset.tagged(filters["topic"].translation_key)
+        if filters.get("from"):
+            queryset = queryset.filter(display_date__gte=filters["from"])
+        if filters.get("to"):
+            queryset = queryset.filter(display_date__lte=filters["to"])
+        terms = search_terms(filters.get("q", ""), language or get_language())
+        if terms:
+            # The search backend can only sort by indexed fields: the listing's final "-pk"
+            # tie-breaker is left out here.
+            queryset = queryset.order_by("-display_date", "-first_published_at")
+            return queryset.search(terms, order_by_relevance=(order == "relevance"))
+        return queryset
+
+    def feed_entries(self, request, limit=FEED_LIMIT):
+        """The newest ``limit`` items as feed entries (plain values for ``formats.feeds``)."""
+        from newsroom.news.feeds import entries  # the feed entries read the models defined here
+
+        return entries(self, request, limit)
+
 
 NewsItemManager = PageManager.from_queryset(NewsItemQuerySet)
 
 
+def search_terms(query, language):
+    """What the search backend is given: the query's words as stems in ``language``, without
+    accents, as items index them (core.stemming). Only word characters survive, so nothing
+    reaches FTS5's expression syntax unescaped (double quotes made a 500 for `?q="`)."""
+    return " ".join(stems(query, language))
+
+
+@memo.per_generation
+def _expiring_items():
+    return list(
+        NewsItemPage.objects.live().filter(expire_at__isnull=False).values_list("pk", "expire_at")
+    )
+
+
+def expired_but_live():
+    """Ids of live items whose expiry time has passed, which the scheduler has not unpublished
+    yet (about a second). The items with an expiry time are read once per site generation
+    (an indexed query, see scheduling's migration), the clock compared on every call: so the
+    SQL of a listing stays the same and its per-generation memos stay valid."""
+    now = timezone.now()
+    return [pk for pk, expire_at in _expiring_items() if expire_at <= now]
+
+
+@memo.per_epoch
 def topic_ids_by_key():
     """{translation key: ids of the topic pages in every language}, kept per epoch (creating or
     publishing a topic starts a new one)."""
-
-    def compute():
-        from newsroom.topics.models import TopicPage
-
-        ids = {}
-        for key, pk in TopicPage.objects.values_list("translation_key", "pk"):
-            ids.setdefault(key, []).append(pk)
-        return ids
-
-    return memo.per_epoch("topic ids", compute=compute)
+    ids = {}
+    for key, pk in TopicPage.objects.values_list("translation_key", "pk"):
+        ids.setdefault(key, []).append(pk)
+    return ids
 
 
 class NewsItemPage(VisibleChanges, MemoisedServing, Page):
@@ -115,6 +200,7 @@ class NewsItemPage(VisibleChanges, MemoisedServing, Page):
     places = ParentalManyToManyField("topics.Place", blank=True, related_name="tagged_items")
 
     objects = NewsItemManager()
+    routing_is_kept = False  # an item's publish keeps the epoch (core/serving.py)
     exclude_fields_in_copy = ["last_updated_at"]  # a copy has not been updated yet
 
     item_type = ""
@@ -262,13 +348,16 @@ class NewsItemPage(VisibleChanges, MemoisedServing, Page):
             .exclude(pk=self.pk)[:RELATED_ITEMS_COUNT]
         )
 
+    @memo.per_generation
+    def kept_related_items(self, live_revision_id):
+        """``related_items()`` of the live revision, kept until the site changes."""
+        return self.related_items()
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         if fragments.live_view(self, request):
             # Other items' publishes change them: kept per generation, not per epoch.
-            context["related_items"] = memo.per_generation(
-                "related items", self.pk, self.live_revision_id, compute=self.related_items
-            )
+            context["related_items"] = self.kept_related_items(self.live_revision_id)
         else:
             context["related_items"] = self.related_items()
         # Read only when the article is rendered, not when its fragment is reused.

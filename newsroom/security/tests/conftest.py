@@ -1,6 +1,6 @@
 import pytest
 
-from newsroom.delivery import generation
+from newsroom.caching import generation
 
 
 @pytest.fixture

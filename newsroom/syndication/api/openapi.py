@@ -6,6 +6,8 @@ in it and check each answer against the schemas here.
 
 from django.conf import settings
 
+from newsroom.news.models import NewsItemPage
+
 from .params import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE
 
 
@@ -38,8 +40,6 @@ def _param(name, description, schema, example=None):
 
 
 def _parameters():
-    from newsroom.news.models import NewsItemPage
-
     languages = [code for code, _name in settings.LANGUAGES]
     return {
         "lang": _param(
@@ -114,8 +114,6 @@ def _path_param(name, description, schema):
 
 
 def _schemas():
-    from newsroom.news.models import NewsItemPage
-
     link = {"type": "string", "format": "uri"}
     image = {
         "type": "object",

@@ -10,7 +10,9 @@ from django.conf import settings
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
-from newsroom.syndication.items import whole_number
+from newsroom.core.text import whole_number
+from newsroom.news.filters import NewsFilterForm
+from newsroom.topics.models import Person, Place
 
 DEFAULT_PAGE_SIZE = 20
 MAX_PAGE_SIZE = 100
@@ -75,10 +77,7 @@ def paging(request):
 
 
 def item_filters(request, locale):
-    """Cleaned filters for ``filter_items`` plus "person" and "place" objects."""
-    from newsroom.news.filters import NewsFilterForm
-    from newsroom.topics.models import Person, Place
-
+    """Cleaned filters for ``NewsItemQuerySet.filtered`` plus "person" and "place" objects."""
     data = {
         name: request.GET[name]
         for name in ("type", "topic", "from", "to", "q")
@@ -91,7 +90,7 @@ def item_filters(request, locale):
             {name: [str(error) for error in errors] for name, errors in form.errors.items()}
         )
     filters = {name: value for name, value in form.cleaned_data.items() if value}
-    # A q of nothing but quotes is no keyword search (filter_items() drops the quotes).
+    # A q of nothing but quotes is no keyword search (``filtered()`` drops the quotes).
 
     slug = request.GET.get("person", "")
     if slug:

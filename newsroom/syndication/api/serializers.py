@@ -4,21 +4,24 @@ from urllib.parse import urlencode
 
 from django.urls import reverse
 
+from newsroom.core import addresses
 from newsroom.core.per_language import language_of
-from newsroom.syndication import items as facts
+from newsroom.images import facts as image_facts
+from newsroom.news import facts
+from newsroom.topics.models import PeopleIndexPage
 
 
-def _image(image_facts):
-    if image_facts is None:
+def _image(image):
+    if image is None:
         return None
     return {
-        "url": image_facts.url,
-        "width": image_facts.width,
-        "height": image_facts.height,
-        "mime_type": image_facts.mime_type,
-        "alt": image_facts.alt,
-        "caption": image_facts.caption,
-        "credit": image_facts.credit,
+        "url": image.url,
+        "width": image.width,
+        "height": image.height,
+        "mime_type": image.mime_type,
+        "alt": image.alt,
+        "caption": image.caption,
+        "credit": image.credit,
     }
 
 
@@ -31,8 +34,6 @@ class PeopleAddresses:
     """Where each person's page is, per language: one query per request, whatever the count."""
 
     def __init__(self, request):
-        from newsroom.topics.models import PeopleIndexPage
-
         self.request = request
         self.indexes = {index.locale_id: index for index in PeopleIndexPage.objects.live()}
 
@@ -46,11 +47,11 @@ class PeopleAddresses:
 
     def url(self, person):
         path = self.path(person)
-        return facts.absolute(self.request, path) if path else None
+        return addresses.absolute(self.request, path) if path else None
 
 
 def item_summary(item, request, people):
-    thumbnail = facts.listing_image(item, request, facts.THUMBNAIL_SPEC)
+    thumbnail = facts.listing_image(item, request, image_facts.THUMBNAIL_SPEC)
     image = _image(facts.listing_image(item, request))
     if image is not None:
         image["thumbnail"] = {
@@ -58,7 +59,7 @@ def item_summary(item, request, people):
             "width": thumbnail.width,
             "height": thumbnail.height,
         }
-    url = facts.page_url(item, request)
+    url = addresses.page_url(item, request)
     return {
         "id": item.pk,
         "uri": facts.item_guid(item),
@@ -73,7 +74,7 @@ def item_summary(item, request, people):
         "url": url,
         "image": image,
         "topics": [
-            {"slug": topic.slug, "title": topic.title, "url": facts.page_url(topic, request)}
+            {"slug": topic.slug, "title": topic.title, "url": addresses.page_url(topic, request)}
             for topic in facts.item_topics(item)
         ],
         "people": [
@@ -96,10 +97,12 @@ def item_detail(item, request, people):
     data["video"] = None
     if video is not None:
         data["video"] = {
-            "file_url": facts.absolute(request, video.video_file.url) if video.video_file else None,
+            "file_url": addresses.absolute(request, video.video_file.url)
+            if video.video_file
+            else None,
             "file_type": (video.video_file.content_type or None) if video.video_file else None,
             "external_url": video.video_url or None,
-            "captions_url": facts.absolute(request, video.captions_file.url)
+            "captions_url": addresses.absolute(request, video.captions_file.url)
             if video.captions_file
             else None,
             "duration_seconds": int(video.duration.total_seconds()) if video.duration else None,
@@ -109,7 +112,9 @@ def item_detail(item, request, people):
 
 
 def feed_links(request, feed_base):
-    return {fmt: facts.absolute(request, f"{feed_base}{fmt}/") for fmt in ("rss", "atom", "json")}
+    return {
+        fmt: addresses.absolute(request, f"{feed_base}{fmt}/") for fmt in ("rss", "atom", "json")
+    }
 
 
 def topic(topic_page, request):
@@ -118,7 +123,7 @@ def topic(topic_page, request):
         "slug": topic_page.slug,
         "title": topic_page.title,
         "introduction": topic_page.introduction,
-        "url": facts.absolute(request, path),
+        "url": addresses.absolute(request, path),
         "language": topic_page.locale.language_code,
         "links": {
             "self": api_url(request, "api-topic", slug=topic_page.slug),
@@ -136,7 +141,9 @@ def person(person_obj, request, people):
     photo = None
     if person_obj.photo_id and person_obj.photo:
         photo = _image(
-            facts.rendition_facts(person_obj.photo, PHOTO_SPEC, request, language_of(person_obj))
+            image_facts.rendition_facts(
+                person_obj.photo, PHOTO_SPEC, request, language_of(person_obj)
+            )
         )
     path = people.path(person_obj)
     return {
@@ -145,7 +152,7 @@ def person(person_obj, request, people):
         "role": person_obj.role,
         "biography": person_obj.biography,
         "photo": photo,
-        "url": facts.absolute(request, path) if path else None,
+        "url": addresses.absolute(request, path) if path else None,
         "language": person_obj.locale.language_code,
         "links": {
             "self": api_url(request, "api-person", slug=person_obj.slug),

@@ -11,10 +11,13 @@ import functools
 from django.core.paginator import EmptyPage
 from django.utils.translation import gettext as _
 
-from newsroom.delivery import seek
-from newsroom.syndication import items as facts
-from newsroom.syndication.http import json_error, json_response, machine_readable
-from newsroom.syndication.ninjs import find_public_item, ninjs_document
+from newsroom.core import seek, text
+from newsroom.core.http import json_error, json_response, machine_readable
+from newsroom.images import facts as image_facts
+from newsroom.news import facts
+from newsroom.news.models import NewsItemPage
+from newsroom.news.ninjs import find_public_item, ninjs_document
+from newsroom.topics.models import Person, public_topics
 
 from . import params, serializers
 from .openapi import openapi
@@ -96,24 +99,19 @@ def openapi_document(request):
 
 
 def filtered_items(filters, locale):
-    from newsroom.news.filters import filter_items
-    from newsroom.news.models import NewsItemPage
-
-    queryset = facts.for_syndication(facts.public_items().filter(locale=locale), with_body=False)
-    # Person and place the same way filter_items() does topics: a sub-select on the M2M table.
+    queryset = facts.for_syndication(
+        NewsItemPage.objects.visible().newest_first().filter(locale=locale), with_body=False
+    )
     if filters.get("person"):
-        queryset = queryset.filter(
-            pk__in=NewsItemPage.people.through.objects.filter(person=filters["person"]).values(
-                "newsitempage_id"
-            )
-        )
+        queryset = queryset.involving(filters["person"], locale)
+    # A place as the filters narrow by topic: a sub-select on the M2M table.
     if filters.get("place"):
         queryset = queryset.filter(
             pk__in=NewsItemPage.places.through.objects.filter(place=filters["place"]).values(
                 "newsitempage_id"
             )
         )
-    return filter_items(queryset, filters, language=locale.language_code)
+    return queryset.filtered(filters, language=locale.language_code)
 
 
 @api_view((*params.ITEM_FILTERS, *params.LIST_PARAMS))
@@ -130,10 +128,10 @@ def item_list(request):
 
 
 def _public_item(item_id):
-    number = facts.whole_number(item_id, digits=18)
+    number = text.whole_number(item_id, digits=18)
     if number is None:
         raise NotFound(_("There is no item with the id “%(id)s”.") % {"id": item_id[:50]})
-    item = find_public_item(facts.public_items().filter(pk=number))
+    item = find_public_item(NewsItemPage.objects.visible().newest_first().filter(pk=number))
     if item is None:
         raise NotFound(_("No published item has the id %(id)s.") % {"id": item_id})
     return item
@@ -156,7 +154,7 @@ def item_ninjs(request, item_id):
 def topic_list(request):
     locale = params.language(request)
     page, page_size = params.paging(request)
-    topics = facts.public_topics().filter(locale=locale).select_related("locale")
+    topics = public_topics().filter(locale=locale).select_related("locale")
     topics, meta = paginate(request, topics, page, page_size)
     return json_response(
         {**meta, "results": [serializers.topic(topic, request) for topic in topics]}
@@ -168,7 +166,7 @@ def topic_detail(request, slug):
     locale = params.language(request)
     topic = None
     if params.SLUG.fullmatch(slug):
-        topics = facts.public_topics().filter(locale=locale, slug=slug)
+        topics = public_topics().filter(locale=locale, slug=slug)
         topic = topics.select_related("locale").first()
     if topic is None:
         raise NotFound(_("There is no topic called “%(slug)s”.") % {"slug": slug[:100]})
@@ -176,12 +174,10 @@ def topic_detail(request, slug):
 
 
 def _people(locale):
-    from newsroom.topics.models import Person
-
     return (
         Person.objects.filter(locale=locale)
         .select_related("photo", "locale")
-        .prefetch_related(facts.renditions_prefetch("photo", (serializers.PHOTO_SPEC,)))
+        .prefetch_related(image_facts.renditions_prefetch("photo", (serializers.PHOTO_SPEC,)))
         .order_by("name", "pk")
     )
 

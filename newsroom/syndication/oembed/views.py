@@ -15,9 +15,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.clickjacking import xframe_options_exempt
 from wagtail.models import Site
 
-from newsroom.syndication import items as facts
-from newsroom.syndication.http import json_error, json_response, machine_readable
-from newsroom.syndication.ninjs import find_public_item
+from newsroom.core import addresses, text
+from newsroom.core.http import json_error, json_response, machine_readable
+from newsroom.core.models import OrganisationSettings
+from newsroom.images import facts as image_facts
+from newsroom.news import facts
+from newsroom.news.models import NewsItemPage
+from newsroom.news.ninjs import find_public_item
 
 DEFAULT_WIDTH = 640
 CARD_TEXT_HEIGHT = 160
@@ -28,7 +32,7 @@ def _dimension(request, name):
     raw = request.GET.get(name)
     if raw in (None, ""):
         return None
-    number = facts.whole_number(raw)
+    number = text.whole_number(raw)
     if number is None or not 1 <= number <= 10000:
         raise ValueError(
             _("%(name)s must be a whole number of pixels from 1 to 10000.") % {"name": name}
@@ -53,10 +57,15 @@ def item_for_url(request, url):
     if len(segments) < 5:
         return None
     slug = segments[-1]
-    candidates = facts.public_items().filter(slug=slug)
+    candidates = NewsItemPage.objects.visible().newest_first().filter(slug=slug)
     for candidate in candidates:
-        if candidate.get_url(request) == parts.path or facts.page_url(candidate, request) == url:
-            return find_public_item(facts.public_items().filter(pk=candidate.pk))
+        if (
+            candidate.get_url(request) == parts.path
+            or addresses.page_url(candidate, request) == url
+        ):
+            return find_public_item(
+                NewsItemPage.objects.visible().newest_first().filter(pk=candidate.pk)
+            )
     return None
 
 
@@ -75,7 +84,6 @@ def _size(item, video, maxwidth, maxheight):
 
 @machine_readable(max_age=OEMBED_MAX_AGE, limited=True)
 def oembed(request):
-    from newsroom.core.models import OrganisationSettings
 
     url = request.GET.get("url", "").strip()
     if not url:
@@ -105,15 +113,15 @@ def oembed(request):
         "type": "video" if video is not None else "rich",
         "title": item.title,
         "provider_name": organisation.newsroom_title,
-        "provider_url": facts.home_url(request),
+        "provider_url": addresses.home_url(request),
         "author_name": organisation.name,
-        "author_url": facts.home_url(request),
+        "author_url": addresses.home_url(request),
         "cache_age": OEMBED_MAX_AGE,
         "html": html,
         "width": width,
         "height": height,
     }
-    thumbnail = facts.listing_image(item, request, facts.THUMBNAIL_SPEC)
+    thumbnail = facts.listing_image(item, request, image_facts.THUMBNAIL_SPEC)
     if thumbnail:
         data.update(
             thumbnail_url=thumbnail.url,
@@ -127,8 +135,12 @@ def oembed(request):
 def frame(request, item_id):
     """The embeddable player or story card (the oEmbed iframe's document)."""
     # The route takes any digits; an id past 18 digits cannot exist (and overflows SQLite).
-    number = facts.whole_number(str(item_id), digits=18)
-    item = find_public_item(facts.public_items().filter(pk=number)) if number else None
+    number = text.whole_number(str(item_id), digits=18)
+    item = (
+        find_public_item(NewsItemPage.objects.visible().newest_first().filter(pk=number))
+        if number
+        else None
+    )
     if item is None:
         raise Http404(_("No published item has this id."))
     video = facts.item_video(item)
@@ -138,8 +150,8 @@ def frame(request, item_id):
         {
             "item": item,
             "video": video,
-            "item_url": facts.page_url(item, request),
-            "image": facts.listing_image(item, request, facts.PREVIEW_SPEC),
+            "item_url": addresses.page_url(item, request),
+            "image": facts.listing_image(item, request, image_facts.PREVIEW_SPEC),
         },
     )
     return response

@@ -10,7 +10,9 @@ from django.db.models import Max, Q
 from django.utils import timezone
 from wagtail.models import Page
 
-from newsroom.syndication import items as facts
+from newsroom.core import addresses
+from newsroom.news.models import NewsItemPage
+from newsroom.topics.models import PeopleIndexPage, Person
 
 URLS_PER_SITEMAP = 50_000
 
@@ -44,7 +46,7 @@ class RequestSitemap(Sitemap):
                 by_key.setdefault(page.translation_key, []).append(
                     {
                         "lang_code": page.locale.language_code,
-                        "location": facts.absolute(self.request, location),
+                        "location": addresses.absolute(self.request, location),
                     }
                 )
         for url in urls:
@@ -56,7 +58,8 @@ class RequestSitemap(Sitemap):
 class ItemSitemap(RequestSitemap):
     def items(self):
         return (
-            facts.public_items()
+            NewsItemPage.objects.visible()
+            .newest_first()
             .defer_streamfields()
             .select_related("listing_image")
             .order_by("-display_date", "-id")
@@ -76,7 +79,7 @@ class ItemSitemap(RequestSitemap):
             url["images"] = (
                 [
                     {
-                        "loc": facts.absolute(self.request, image.file.url),
+                        "loc": addresses.absolute(self.request, image.file.url),
                         "title": image.title,
                         "caption": image.caption or image.alt_text,
                     }
@@ -84,7 +87,6 @@ class ItemSitemap(RequestSitemap):
                 if image
                 else []
             )
-        from newsroom.news.models import NewsItemPage
 
         return self.add_language_alternates(urls, NewsItemPage)
 
@@ -93,7 +95,6 @@ class PageSitemap(RequestSitemap):
     """Front pages, news indexes, topics and other pages (not items, which ItemSitemap lists)."""
 
     def items(self):
-        from newsroom.news.models import NewsItemPage
 
         pages = (
             Page.objects.live()
@@ -115,7 +116,6 @@ class PageSitemap(RequestSitemap):
 
 class PersonSitemap(RequestSitemap):
     def items(self):
-        from newsroom.topics.models import PeopleIndexPage, Person
 
         indexes = {index.locale_id: index for index in PeopleIndexPage.objects.live().public()}
         people = Person.objects.filter(locale_id__in=indexes).order_by("locale_id", "name")

@@ -9,8 +9,11 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
 
-from newsroom.syndication import items as facts
-from newsroom.syndication.http import machine_readable
+from newsroom.core import addresses
+from newsroom.core.http import machine_readable
+from newsroom.core.models import OrganisationSettings
+from newsroom.news import facts
+from newsroom.news.models import NewsItemPage
 
 from .sections import sections, urls_per_sitemap
 
@@ -56,11 +59,11 @@ def sitemap_section(request, section):
 @machine_readable(max_age=NEWS_SITEMAP_MAX_AGE, cors=False)
 def news_sitemap_xml(request):
     """Google News: items published in the last two days, newest first, at most 1,000."""
-    from newsroom.core.models import OrganisationSettings
 
     since = timezone.now() - datetime.timedelta(days=NEWS_SITEMAP_DAYS)
     items = (
-        facts.public_items()
+        NewsItemPage.objects.visible()
+        .newest_first()
         .filter(
             first_published_at__gte=since,
             display_date__gte=timezone.localtime(since).date(),
@@ -72,7 +75,7 @@ def news_sitemap_xml(request):
     organisation = OrganisationSettings.for_request(request)
     entries = [
         {
-            "loc": facts.page_url(item, request),
+            "loc": addresses.page_url(item, request),
             "language": item.locale.language_code,
             "published": facts.published_at(item).isoformat(),
             "title": item.title,

@@ -16,8 +16,14 @@ from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from newsroom.syndication import items as facts
-from newsroom.syndication.feeds.sources import CONTENT_TYPES, FORMAT_LABELS, FORMATS
+from newsroom.core import addresses, text
+from newsroom.core.models import OrganisationSettings
+from newsroom.formats.feeds import CONTENT_TYPES, FORMAT_LABELS, FORMATS
+from newsroom.home.models import HomePage
+from newsroom.images import facts as image_facts
+from newsroom.news import facts
+from newsroom.news.models import NewsIndexPage, NewsItemPage, VideoPage
+from newsroom.topics.models import PeopleIndexPage, TopicPage
 
 from . import jsonld
 
@@ -42,7 +48,7 @@ def feed_links(title, feed_base):
 def _canonical(request):
     """This address, keeping only a page number past the first."""
     url = request.build_absolute_uri(request.path)
-    page = facts.whole_number(request.GET.get("page", ""))
+    page = text.whole_number(request.GET.get("page", ""))
     if page and page > 1:
         url += "?" + urlencode({"page": page})
     return url
@@ -52,10 +58,6 @@ def head_context(context):
     request = context.get("request")
     if request is None:
         return {}
-    from newsroom.core.models import OrganisationSettings
-    from newsroom.home.models import HomePage
-    from newsroom.news.models import NewsIndexPage, NewsItemPage
-    from newsroom.topics.models import PeopleIndexPage, TopicPage
 
     language = get_language() or "en"
     organisation = OrganisationSettings.for_request(request)
@@ -75,7 +77,7 @@ def head_context(context):
     images = []
 
     if isinstance(page, NewsItemPage):
-        head["canonical"] = facts.page_url(page, request)
+        head["canonical"] = addresses.page_url(page, request)
         item_head(head, page, request, organisation)
         return head
     if isinstance(page, HomePage):
@@ -106,7 +108,7 @@ def head_context(context):
         )
         og_type = "profile"
         if person.photo_id and person.photo:
-            images = [facts.rendition_facts(person.photo, "fill-1200x1200", request)]
+            images = [image_facts.rendition_facts(person.photo, "fill-1200x1200", request)]
     if not images:
         logo = jsonld.logo(organisation, request)
         images = [logo["url"]] if logo else []
@@ -148,7 +150,6 @@ def open_graph(*, og_type, title, description, url, site_name, language, image=N
 
 
 def item_head(head, item, request, organisation):
-    from newsroom.news.models import VideoPage
 
     url = head["canonical"]
     images = jsonld.share_images(item, request)
@@ -189,8 +190,8 @@ def item_head(head, item, request, organisation):
     news_index = item.get_parent()
     home = news_index.get_parent()
     trail = [
-        (organisation.newsroom_title, facts.page_url(home, request)),
-        (news_index.title, facts.page_url(news_index, request)),
+        (organisation.newsroom_title, addresses.page_url(home, request)),
+        (news_index.title, addresses.page_url(news_index, request)),
         (item.title, url),
     ]
     head["jsonld"] = [jsonld.script(main), jsonld.script(jsonld.breadcrumbs(trail))]

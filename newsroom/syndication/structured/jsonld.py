@@ -8,7 +8,10 @@ import re
 from django.urls import reverse
 from django.utils.safestring import mark_safe
 
-from newsroom.syndication import items as facts
+from newsroom.core import addresses
+from newsroom.core.text import plain_text
+from newsroom.images import facts as image_facts
+from newsroom.news import facts
 
 logger = logging.getLogger(__name__)
 CONTEXT = "https://schema.org"
@@ -33,13 +36,13 @@ def iso_duration(duration):
 
 
 def organization_id(request):
-    return facts.home_url(request) + "#organization"
+    return addresses.home_url(request) + "#organization"
 
 
 def logo(organisation, request):
     if not organisation.logo_id or organisation.logo is None:
         return None
-    rendition = facts.rendition_facts(organisation.logo, LOGO_SPEC, request)
+    rendition = image_facts.rendition_facts(organisation.logo, LOGO_SPEC, request)
     return {
         "@type": "ImageObject",
         "url": rendition.url,
@@ -53,7 +56,7 @@ def organization(organisation, request, *, context=True):
         "@type": "Organization",
         "@id": organization_id(request),
         "name": organisation.name,
-        "url": facts.home_url(request),
+        "url": addresses.home_url(request),
     }
     image = logo(organisation, request)
     if image:
@@ -66,8 +69,8 @@ def website(organisation, request, language):
     return {
         "@context": CONTEXT,
         "@type": "WebSite",
-        "@id": facts.home_url(request) + "#website",
-        "url": facts.home_url(request),
+        "@id": addresses.home_url(request) + "#website",
+        "url": addresses.home_url(request),
         "name": organisation.newsroom_title,
         "inLanguage": language,
         "publisher": {"@id": organization_id(request)},
@@ -84,8 +87,8 @@ def share_images(item, request):
     if not item.listing_image_id or item.listing_image is None:
         return []
     return [
-        facts.rendition_facts(item.listing_image, spec, request)
-        for spec in facts.SHARE_SPECS.values()
+        image_facts.rendition_facts(item.listing_image, spec, request)
+        for spec in image_facts.SHARE_SPECS.values()
     ]
 
 
@@ -94,7 +97,7 @@ def _headline(title):
 
 
 def news_article(item, request, organisation, images):
-    url = facts.page_url(item, request)
+    url = addresses.page_url(item, request)
     publisher = organization(organisation, request, context=False)
     data = {
         "@context": CONTEXT,
@@ -137,9 +140,8 @@ def _embed_url(video_url):
 
 
 def video_object(video, request, organisation, images):
-    from newsroom.core.text import plain_text
 
-    url = facts.page_url(video, request)
+    url = addresses.page_url(video, request)
     data = {
         "@context": CONTEXT,
         "@type": "VideoObject",
@@ -160,7 +162,7 @@ def video_object(video, request, organisation, images):
     if video.duration:
         data["duration"] = iso_duration(video.duration)
     if video.video_file_id and video.video_file:
-        data["contentUrl"] = facts.absolute(request, video.video_file.url)
+        data["contentUrl"] = addresses.absolute(request, video.video_file.url)
     elif video.video_url:
         data["embedUrl"] = _embed_url(video.video_url)
     if video.transcript:
@@ -170,7 +172,7 @@ def video_object(video, request, organisation, images):
 
 def event(advisory, request, organisation, images):
     """A media advisory as the event it announces."""
-    url = facts.page_url(advisory, request)
+    url = addresses.page_url(advisory, request)
     data = {
         "@context": CONTEXT,
         "@type": "Event",

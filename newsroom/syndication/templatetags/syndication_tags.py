@@ -2,7 +2,8 @@ from django import template
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 
-from newsroom.delivery import fragments
+from newsroom.caching import fragments
+from newsroom.news.models import NewsItemPage
 from newsroom.syndication.structured.head import head_context
 
 register = template.Library()
@@ -13,8 +14,7 @@ HEAD_TEMPLATE = "syndication/head.html"
 @register.simple_tag(takes_context=True)
 def syndication_head(context):
     """Feed links, canonical, Open Graph, Twitter card, JSON-LD and oEmbed for this page; an
-    item's, the longest to work out, once per live revision (``delivery/fragments.py``)."""
-    from newsroom.news.models import NewsItemPage
+    item's, the longest to work out, once per live revision (``caching/fragments.py``)."""
 
     def render():
         return render_to_string(HEAD_TEMPLATE, head_context(context))

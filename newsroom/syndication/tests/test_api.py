@@ -203,14 +203,14 @@ def test_rate_limit_behind_trusted_proxies(client, settings, newsroom):
     [("120/minute", (120, 60)), ("1000/hour", (1000, 3600)), ("10/30s", (10, 30)), ("off", None)],
 )
 def test_rate_limit_setting(value, expected):
-    from newsroom.syndication.conf import parse_rate_limit
+    from newsroom.core.http_settings import parse_rate_limit
 
     limit = parse_rate_limit(value)
     assert (limit and (limit.requests, limit.seconds)) == expected
 
 
 def test_bad_rate_limit_setting_fails_the_system_check(settings):
-    from newsroom.syndication.checks import syndication_settings
+    from newsroom.core.checks import syndication_settings
 
     settings.NEWSROOM_API_RATE_LIMIT = "lots"
     assert [error.id for error in syndication_settings(None)] == ["syndication.E001"]

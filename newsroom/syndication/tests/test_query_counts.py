@@ -13,7 +13,7 @@ URLS = {
     "/en/news/story/feed/rss/": (10, 7),
     "TOPIC/feed/atom/": (10, 7),
     "/en/people/jens-stoltenberg/feed/json/": (11, 8),
-    # Item lists: the day histogram and each page's items kept per generation (delivery/seek.py).
+    # Item lists: the day histogram and each page's items kept per generation (core/seek.py).
     "/api/v1/items/?page_size=100": (9, 2),
     "/api/v1/items/?page_size=100&topic=TOPIC_SLUG&person=jens-stoltenberg&place=BE": (11, 4),
     "/api/v1/items/?page_size=100&q=Allies&type=story": (9, 8),
@@ -27,8 +27,8 @@ URLS = {
 def count_queries(client, url):
     """(queries of the first request after another item's publish, of the next request). The
     first requests may create image renditions and the site's settings; values kept per site
-    generation (newsroom/delivery/memo.py) are read again after a publish."""
-    from newsroom.delivery import generation
+    generation (newsroom/caching/memo.py) are read again after a publish."""
+    from newsroom.caching import generation
 
     client.get(url)
     client.get(url)

@@ -10,7 +10,7 @@ days (``display_date BETWEEN a AND b``, through the index) and skips only the it
 of them that belong to the page before. The items are exactly those ``OFFSET`` would give: same
 order, same query, only bounded. The page count is the histogram's sum.
 
-The histogram and the pages are kept for the current site generation (``memo.py``), so they
+The histogram and the pages are kept for the current site generation (``caching/memo.py``), so they
 never outlive the content they describe, under the listing's key: what the page showing the
 listing knows determines it (``("news listing", index page, filters)``), or else the listing's
 SQL — compiling that on every request cost a quarter of a listing's render.
@@ -23,7 +23,7 @@ from django.core.paginator import Paginator
 from django.db.models import Count, QuerySet
 from django.utils.functional import cached_property
 
-from . import memo
+from newsroom.caching import memo
 
 
 class Histogram:
@@ -47,9 +47,10 @@ class Histogram:
         return sorted({day.year for day in self.days}, reverse=True)
 
 
-def remembered(query, compute):
-    """``compute(query)``, kept for the query's SQL until the site changes."""
-    return memo.per_generation("query", *sql_key(query), compute=lambda: compute(query))
+@memo.per_generation(ignore=("query",))
+def _dates(sql_key, query):
+    """The display dates ``query`` gives, kept under its SQL until the site changes."""
+    return list(query)
 
 
 def histogram_of(queryset):
@@ -68,12 +69,17 @@ def sql_key(queryset):
 def histogram(queryset, key=None):
     """The listing's items per day, kept under ``key`` (by default its SQL) until the site
     changes. A key must name everything the queryset depends on besides the site's content."""
-    return memo.per_generation(
-        "histogram",
-        *(key or sql_key(queryset)),
-        compute=lambda: histogram_of(queryset),
-        large=True,
-    )
+    return _histogram(key or sql_key(queryset), queryset)
+
+
+@memo.per_generation(large=True, ignore=("queryset",))
+def _histogram(listing_key, queryset):
+    return histogram_of(queryset)
+
+
+@memo.per_generation(ignore=("paginator",))
+def _page_items(listing_key, start, per_page, paginator):
+    return list(window(paginator.object_list, paginator.histogram, start, start + per_page))
 
 
 def seekable(queryset):
@@ -105,7 +111,7 @@ def head(queryset, count):
     if not seekable(queryset) or count <= 0:
         return queryset[:count] if count > 0 else queryset.none()
     query = queryset.order_by("-display_date").values_list("display_date", flat=True)[:count]
-    dates = remembered(query, list)
+    dates = _dates(sql_key(query), query)
     if not dates:
         return queryset.none()
     return queryset.filter(display_date__gte=dates[-1])[:count]
@@ -135,15 +141,7 @@ class DateSeekPaginator(Paginator):
     def page(self, number):
         number = self.validate_number(number)
         start = (number - 1) * self.per_page
-        items = memo.per_generation(
-            "listing page",
-            *self.listing_key,
-            start,
-            self.per_page,
-            compute=lambda: list(
-                window(self.object_list, self.histogram, start, start + self.per_page)
-            ),
-        )
+        items = _page_items(self.listing_key, start, self.per_page, self)
         return self._get_page(items, number, self)
 
 

@@ -10,13 +10,13 @@ from wagtail.models import Locale
 from newsroom.core.i18n import language_name
 from newsroom.core.listing import page_number
 
+from .models import NewsItemPage
+
 MISSING, CURRENT, OUT_OF_DATE = "missing", "current", "out-of-date"
 
 
 def translation_statuses(sources, languages):
     """{source pk: {language: (status, translated page or None)}} in one query."""
-    from newsroom.news.models import NewsItemPage
-
     keys = [source.translation_key for source in sources]
     translations = NewsItemPage.objects.filter(
         translation_key__in=keys, locale__language_code__in=languages
@@ -42,8 +42,6 @@ def translation_statuses(sources, languages):
 
 
 def translation_report(request):
-    from newsroom.news.models import NewsItemPage
-
     default = Locale.get_default()
     languages = [code for code, _name in settings.LANGUAGES if code != default.language_code]
     show = request.GET.get("show", "missing")
@@ -61,7 +59,7 @@ def translation_report(request):
     ]
     return render(
         request,
-        "core/admin/translation_report.html",
+        "news/admin/translation_report.html",
         {
             "page_title": _("Translations"),
             "header_icon": "site",

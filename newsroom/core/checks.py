@@ -1,7 +1,7 @@
 from django.core.checks import Error, register
 from django.core.exceptions import ImproperlyConfigured
 
-from .conf import rate_limit, trusted_proxies
+from .http_settings import rate_limit, trusted_proxies
 
 
 @register()

@@ -1,4 +1,5 @@
-"""Syndication settings, read from Django settings (which read them from the environment).
+"""Settings of the machine-readable answers (API, feeds, oEmbed, ninjs), read from Django
+settings (which read them from the environment).
 
 NEWSROOM_API_RATE_LIMIT   requests an anonymous client may make to the API, oEmbed and ninjs
                           addresses: "120/minute" (default), "1000/hour", "10/30s"; "off" disables

@@ -19,7 +19,7 @@ from django.http import Http404, HttpResponse
 from django.middleware.http import ConditionalGetMiddleware
 from django.utils.cache import patch_cache_control, patch_vary_headers
 
-from .conf import rate_limit, trusted_proxies
+from .http_settings import rate_limit, trusted_proxies
 
 _conditional = ConditionalGetMiddleware(get_response=lambda request: None)
 

@@ -49,7 +49,7 @@ class NewsroomAtomFeed(Atom1Feed):
 
 
 class EntryFeed(Feed):
-    """A Django feed over prepared ``FeedEntry`` objects (see sources.py)."""
+    """A Django feed over prepared ``FeedEntry`` objects (see __init__.py)."""
 
     feed_type = NewsroomRssFeed
     max_enclosures = 1  # RSS 2.0 allows one enclosure per item

@@ -28,7 +28,7 @@ class Command(BaseCommand):
                 "generate builds items with the test factories: install the development "
                 "dependencies (make install) first."
             ) from None
-        from newsroom.delivery.generate import generate
+        from newsroom.synthetic.generate import generate  # needs factory_boy, checked above
 
         summary = generate(
             items, seed=seed, batch_size=batch_size, out=self.stdout, progress_out=self.stderr

@@ -1,27 +1,33 @@
 """IPTC ninjs 3.1 (News in JSON): each item as the document news agencies exchange.
 
-Schema: schemas/ninjs-schema_3.1.json (IPTC, MIT licence). Served at <item address>ninjs.json
-and at /api/v1/items/<id>/ninjs/. Embargoed material is never public here, so ``embargoedUntil``
-does not appear; the press issue adds it for accredited journalists.
+Schema: syndication/schemas/ninjs-schema_3.1.json (IPTC, MIT licence). Served at
+<item address>ninjs.json and at /api/v1/items/<id>/ninjs/. Embargoed material is never public
+here, so ``embargoedUntil`` does not appear; the press area adds it for accredited journalists.
 """
 
 from django.http import Http404
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 
+from newsroom.core import addresses, files
+from newsroom.core.http import json_response, machine_readable
+from newsroom.core.models import OrganisationSettings
 from newsroom.core.per_language import language_of
-from newsroom.syndication import items as facts
-from newsroom.syndication.http import json_response, machine_readable
+from newsroom.images import facts as image_facts
+
+from . import facts
+from .models import NewsItemPage
+from .models.index import archive_date
 
 NINJS_VERSION = "3.1"
 SCHEMA_URI = "http://www.iptc.org/std/ninjs/ninjs-schema_3.1.json"
 CONTENT_TYPE = "application/json"
 IMAGE_RENDITIONS = {
-    "thumbnail": facts.THUMBNAIL_SPEC,
-    "preview": facts.PREVIEW_SPEC,
-    "16x9": facts.SHARE_SPECS["16x9"],
-    "4x3": facts.SHARE_SPECS["4x3"],
-    "1x1": facts.SHARE_SPECS["1x1"],
+    "thumbnail": image_facts.THUMBNAIL_SPEC,
+    "preview": image_facts.PREVIEW_SPEC,
+    "16x9": image_facts.SHARE_SPECS["16x9"],
+    "4x3": image_facts.SHARE_SPECS["4x3"],
+    "1x1": image_facts.SHARE_SPECS["1x1"],
 }
 
 
@@ -32,8 +38,8 @@ def _iso(value):
 def _image_association(image, request, name, organisation, language=None):
     original = {
         "name": "original",
-        "href": facts.absolute(request, image.file.url),
-        "contentType": facts.mime_type_of(image.file.name),
+        "href": addresses.absolute(request, image.file.url),
+        "contentType": files.mime_type_of(image.file.name),
         "width": image.width,
         "height": image.height,
     }
@@ -45,15 +51,15 @@ def _image_association(image, request, name, organisation, language=None):
         renditions.append(
             {
                 "name": rendition_name,
-                "href": facts.absolute(request, rendition.url),
-                "contentType": facts.mime_type_of(rendition.file.name),
+                "href": addresses.absolute(request, rendition.url),
+                "contentType": files.mime_type_of(rendition.file.name),
                 "width": rendition.width,
                 "height": rendition.height,
             }
         )
     association = {
         "name": name,
-        "uri": facts.image_guid(image),
+        "uri": image_facts.image_guid(image),
         "type": "picture",
         "representationType": "full",
         "headlines": [{"value": image.title}],
@@ -90,11 +96,9 @@ def _genre(kind, literal):
 
 def ninjs_document(item, request):
     """The ninjs 3.1 document of one public item (``item`` may be generic or specific)."""
-    from newsroom.core.models import OrganisationSettings
-
     organisation = OrganisationSettings.for_request(request)
     video = facts.item_video(item)
-    url = facts.page_url(item, request)
+    url = addresses.page_url(item, request)
     body = facts.body_html(item, request)
     text = facts.body_text(body)
     kind = item.specific_class
@@ -128,7 +132,7 @@ def ninjs_document(item, request):
             {
                 "name": topic.title,
                 "rel": "about",
-                "uri": facts.page_url(topic, request),
+                "uri": addresses.page_url(topic, request),
                 "literal": topic.slug,
             }
             for topic in facts.item_topics(item)
@@ -175,12 +179,12 @@ def _video_renditions(video, request):
     if video.video_file_id and video.video_file:
         rendition = {
             "name": "video",
-            "href": facts.absolute(request, video.video_file.url),
+            "href": addresses.absolute(request, video.video_file.url),
             "contentType": video.video_file.content_type
-            or facts.mime_type_of(video.video_file.filename),
+            or files.mime_type_of(video.video_file.filename),
         }
-        if facts.document_size(video.video_file):
-            rendition["sizeInBytes"] = facts.document_size(video.video_file)
+        if files.document_size(video.video_file):
+            rendition["sizeInBytes"] = files.document_size(video.video_file)
         if seconds is not None:
             rendition["duration"] = seconds
         renditions.append(rendition)
@@ -193,7 +197,7 @@ def _video_renditions(video, request):
         renditions.append(
             {
                 "name": "captions",
-                "href": facts.absolute(request, video.captions_file.url),
+                "href": addresses.absolute(request, video.captions_file.url),
                 "contentType": "text/vtt",
             }
         )
@@ -201,7 +205,8 @@ def _video_renditions(video, request):
 
 
 def find_public_item(queryset):
-    """The first item of ``queryset`` (built on items.public_items()) with all it shows."""
+    """The first item of ``queryset`` (built on ``NewsItemPage.objects.visible()``) with all
+    it shows."""
     item = facts.for_syndication(queryset).first()
     if item is not None:
         facts.attach_videos([item])
@@ -215,10 +220,10 @@ def serve_ninjs(request, item):
 
 def item_ninjs_view(request, index, year, month, day, slug):
     """<item address>ninjs.json: the item's ninjs, found like the item page itself."""
-    from newsroom.news.models.index import archive_date
-
     date = archive_date(year, month, day)
-    item = find_public_item(facts.public_items().child_of(index).filter(slug=slug))
+    item = find_public_item(
+        NewsItemPage.objects.visible().newest_first().child_of(index).filter(slug=slug)
+    )
     if item is None:
         raise Http404(_("No published item has this address."))
     if item.display_date != date:

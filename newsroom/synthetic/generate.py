@@ -18,7 +18,13 @@ from django.utils.text import slugify
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backends
 
-from . import synthetic
+from newsroom.delivery.invalidation import content_changed
+from newsroom.home.site_tree import ensure_site_tree, news_index, topic_index
+from newsroom.images.models import NewsroomImage
+from newsroom.news.factories import StoryPageFactory, VideoPageFactory
+from newsroom.topics.models import Person, Place, TopicPage
+
+from . import words
 from .bulk_pages import add_live_children, deferred_title_norms
 
 IMAGE_COUNT = 24
@@ -58,11 +64,9 @@ class Progress:
 
 def generate(items, *, seed=1, batch_size=1000, out=None, progress_out=None, today=None):
     """Add ``items`` live items under the news index; returns a summary dict."""
-    from newsroom.home.site_tree import ensure_site_tree, news_index, topic_index
-    from newsroom.news.factories import StoryPageFactory, VideoPageFactory
 
     out = out or sys.stdout
-    rng = synthetic.make_rng(seed)
+    rng = words.make_rng(seed)
     started = time.monotonic()
     home, _ = ensure_site_tree()
     news = news_index(home)
@@ -77,7 +81,7 @@ def generate(items, *, seed=1, batch_size=1000, out=None, progress_out=None, tod
 
     taken = set(Page.objects.child_of(news).values_list("slug", flat=True))
     zone = zoneinfo.ZoneInfo(settings.TIME_ZONE)
-    dates = synthetic.display_dates(rng, items, today=today)
+    dates = words.display_dates(rng, items, today=today)
     progress = Progress(items, progress_out)
     step = None
     done = 0
@@ -86,7 +90,7 @@ def generate(items, *, seed=1, batch_size=1000, out=None, progress_out=None, tod
             stories, videos = [], []
             for date in dates[start : start + batch_size]:
                 video = rng.random() < VIDEO_SHARE
-                title = synthetic.headline(rng, video=video)
+                title = words.headline(rng, video=video)
                 slug = unique_slug(slugify(title)[:70], taken)
                 published = datetime.datetime.combine(
                     date, datetime.time(rng.randint(7, 19), rng.randint(0, 59)), zone
@@ -95,9 +99,9 @@ def generate(items, *, seed=1, batch_size=1000, out=None, progress_out=None, tod
                     "title": title,
                     "slug": slug,
                     "display_date": date,
-                    "dateline": rng.choice(synthetic.CITIES),
-                    "teaser": synthetic.teaser(rng),
-                    "body": synthetic.body(rng),
+                    "dateline": rng.choice(words.CITIES),
+                    "teaser": words.teaser(rng),
+                    "body": words.body(rng),
                     "listing_image": rng.choice(images) if rng.random() < IMAGE_SHARE else None,
                     "first_published_at": published,
                 }
@@ -113,7 +117,6 @@ def generate(items, *, seed=1, batch_size=1000, out=None, progress_out=None, tod
             done += len(stories) + len(videos)
             progress.update(done)
     # Pages written in bulk send no signals: tell every cache the site changed.
-    from .invalidation import content_changed
 
     content_changed()
     return {
@@ -138,8 +141,6 @@ def unique_slug(base, taken):
 def ensure_images(rng, count=IMAGE_COUNT):
     """A pool of generated photos (with their listing renditions), made once and reused."""
     from PIL import Image, ImageDraw
-
-    from newsroom.images.models import NewsroomImage
 
     existing = list(NewsroomImage.objects.filter(title__startswith="Generated photo "))
     for number in range(len(existing), count):
@@ -166,10 +167,9 @@ def ensure_images(rng, count=IMAGE_COUNT):
 
 
 def ensure_topics(index):
-    from newsroom.topics.models import TopicPage
 
     topics = {topic.slug: topic for topic in TopicPage.objects.child_of(index)}
-    for title in synthetic.TOPICS:
+    for title in words.TOPICS:
         slug = slugify(title)
         if slug not in topics:
             topic = index.add_child(
@@ -183,14 +183,13 @@ def ensure_topics(index):
 
 
 def ensure_people(rng, locale_id, count=PEOPLE_COUNT):
-    from newsroom.topics.models import Person
 
     people = list(Person.objects.filter(locale_id=locale_id))
     if len(people) >= count:
         return people
     slugs = {person.slug for person in people}
     new = []
-    for name, role in synthetic.people(rng, count * 2):
+    for name, role in words.people(rng, count * 2):
         slug = slugify(name, allow_unicode=True)
         if slug in slugs:
             continue
@@ -205,12 +204,11 @@ def ensure_people(rng, locale_id, count=PEOPLE_COUNT):
 
 
 def ensure_places(locale_id):
-    from newsroom.topics.models import Place
 
     places = {place.iso_code: place for place in Place.objects.filter(locale_id=locale_id)}
     new = [
         Place(name=name, iso_code=code, locale_id=locale_id)
-        for code, name in synthetic.PLACES
+        for code, name in words.PLACES
         if code not in places
     ]
     return list(places.values()) + Place.objects.bulk_create(new)
