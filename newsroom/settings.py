@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "newsroom.resilience",
     "newsroom.scheduling",
     "newsroom.press",
+    "newsroom.synthetic",
     "demo",
     "axes",
     "django_otp",

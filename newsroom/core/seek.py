@@ -10,8 +10,8 @@ days (``display_date BETWEEN a AND b``, through the index) and skips only the it
 of them that belong to the page before. The items are exactly those ``OFFSET`` would give: same
 order, same query, only bounded. The page count is the histogram's sum.
 
-The histogram and the pages are kept for the current site generation (``caching/memo.py``), so they
-never outlive the content they describe, under the listing's key: what the page showing the
+The histogram and the pages are kept for the current site generation (``caching/memo.py``), so
+they never outlive the content they describe, under the listing's key: what the page showing the
 listing knows determines it (``("news listing", index page, filters)``), or else the listing's
 SQL — compiling that on every request cost a quarter of a listing's render.
 """

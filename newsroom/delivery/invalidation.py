@@ -37,8 +37,10 @@ RULES (signal -> why; every rule but the first starts a new epoch)
 
 import logging
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save, pre_delete
+from wagtail.contrib.frontend_cache.utils import PurgeBatch
 from wagtail.models import Page
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
@@ -86,7 +88,7 @@ def on_page_unpublished(sender, instance, **kwargs):
 def on_page_moved(sender, instance, parent_page_before=None, **kwargs):
     urls = affected_urls(instance)
     if parent_page_before is not None:
-        urls.extend(_urls_of([parent_page_before]))
+        urls.extend(page_urls([parent_page_before]) if cdn_configured() else [])
     content_changed(urls)
 
 
@@ -148,55 +150,52 @@ def connect():
 
 # --- which URLs a CDN should drop at once -----------------------------------------------------
 def cdn_configured():
-    from django.conf import settings
-
     return bool(getattr(settings, "WAGTAILFRONTENDCACHE", None))
 
 
 def affected_urls(page):
-    """The page, the front page, and for an item: the news listing, its date archives, its
-    topics and its people."""
+    """The addresses of the page, its ancestors and, for an item, its date archives, topics
+    and people: each page with the paths it declares (``get_cached_paths()``: its feeds)."""
     if not cdn_configured():
         return []
-
     page = page.specific_deferred if type(page).__name__ == "Page" else page
-    urls = _urls_of([page, *page.get_ancestors().filter(depth__gte=2)])
+    batch = PurgeBatch()
+    batch.add_pages([page, *page.get_ancestors().filter(depth__gte=2)])
     if isinstance(page, NewsItemPage):
         index_url = page.get_parent().full_url
         if index_url:
             date = page.display_date
-            urls += [
-                f"{index_url}{date:%Y}/",
-                f"{index_url}{date:%Y/%m}/",
-                f"{index_url}{date:%Y/%m/%d}/",
-            ]
-        urls += _urls_of(page.topics.all())
-        urls += [url for person in page.people.all() if (url := _person_url(page, person))]
-    return urls
+            batch.add_urls([f"{index_url}{date:%Y/}", f"{index_url}{date:%Y/%m/}"])
+            batch.add_url(f"{index_url}{date:%Y/%m/%d/}")
+        batch.add_pages(page.topics.all())
+        for person in page.people.all():
+            batch.add_urls(person_urls(person))
+    return sorted(batch.urls)
+
+
+def page_urls(pages):
+    batch = PurgeBatch()
+    batch.add_pages(pages)
+    return sorted(batch.urls)
 
 
 def snippet_urls(instance):
-
-    if isinstance(instance, Person) and cdn_configured():
-        index = PeopleIndexPage.objects.filter(locale_id=instance.locale_id).first()
-        if index and index.full_url:
-            return [index.full_url, f"{index.full_url}{instance.slug}/"]
-    return []
-
-
-def _person_url(page, person):
-
-    index = PeopleIndexPage.objects.filter(locale_id=page.locale_id).first()
-    return f"{index.full_url}{person.slug}/" if index and index.full_url else None
+    """A person's page and feeds, and the list of people."""
+    if not (isinstance(instance, Person) and cdn_configured()):
+        return []
+    index = PeopleIndexPage.objects.filter(locale_id=instance.locale_id).first()
+    return [index.full_url, *person_urls(instance)] if index and index.full_url else []
 
 
-def _urls_of(pages):
-    return [url for page in pages if (url := page.full_url)]
+def person_urls(person):
+    """The person's page and feeds under the people index of their language."""
+    index = PeopleIndexPage.objects.filter(locale_id=person.locale_id).first()
+    if index is None or not index.full_url:
+        return []
+    return [f"{index.full_url}{path}" for path in index.person_cached_paths(person)]
 
 
 def purge_cdn(urls):
-    from wagtail.contrib.frontend_cache.utils import PurgeBatch
-
     batch = PurgeBatch()
     batch.add_urls(sorted(set(urls)))
     try:

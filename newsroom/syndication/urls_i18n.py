@@ -1,7 +1,7 @@
 """Language-prefixed addresses that Wagtail's own URL pattern cannot reach.
 
 Wagtail serves only paths made of slash-terminated words, so <item address>ninjs.json is handed
-to Wagtail's router here; NewsIndexPage's ``item_ninjs`` route (routes.py) answers it.
+to Wagtail's router here; NewsIndexPage's ``item_ninjs`` route (news/models/index.py) answers it.
 """
 
 from django.urls import re_path

@@ -24,9 +24,10 @@ from newsroom.core.addresses import home_url
 from newsroom.core.listing import paginate_or_404
 from newsroom.core.models import OrganisationSettings
 from newsroom.core.serving import MemoisedServing, public
+from newsroom.formats.feeds import FORMATS as FEED_FORMATS
 from newsroom.formats.feeds import FeedSource, serve_feed
 
-FEED_FORMAT = r"(?P<fmt>rss|atom|json)"
+FEED_FORMAT = rf"(?P<fmt>{'|'.join(FEED_FORMATS)})"
 
 
 def news_items():
@@ -83,6 +84,10 @@ class TopicPage(RoutablePageMixin, MemoisedServing, Page):
 
     def items(self):
         return news_items().for_listing().about_topic(self)
+
+    def get_cached_paths(self):
+        """What a CDN purges with this page (``delivery/invalidation.py``): it and its feeds."""
+        return ["/", *(f"feed/{fmt}/" for fmt in FEED_FORMATS)]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -218,6 +223,10 @@ class PeopleIndexPage(RoutablePageMixin, MemoisedServing, Page):
             feed_base=f"{path}feed/",
             language=self.locale.language_code,
         )
+
+    def person_cached_paths(self, person):
+        """A person's page and feeds below this one, as ``get_cached_paths()`` gives a page's."""
+        return [f"{person.slug}/", *(f"{person.slug}/feed/{fmt}/" for fmt in FEED_FORMATS)]
 
     def person_url(self, person):
         return self.url + self.reverse_subpage("person_detail", kwargs={"slug": person.slug})

@@ -1,20 +1,9 @@
 import pytest
 
-from newsroom.caching import generation
+from newsroom.caching.tests.conftest import _fresh_generation  # noqa: F401 - for every test here
 from newsroom.delivery.pagecache import PageCache
 
 from .wsgi_client import WSGIClient, django_app
-
-
-@pytest.fixture(autouse=True)
-def _fresh_generation(settings, tmp_path):
-    """Each test starts from its own site generation (a file in its temp dir)."""
-    settings.NEWSROOM_PAGE_CACHE = True
-    settings.NEWSROOM_PAGE_CACHE_GENERATION_FILE = tmp_path / "generation"
-    settings.NEWSROOM_PAGE_CACHE_GENERATION_TTL = 0
-    generation.reset_store()
-    yield
-    generation.reset_store()
 
 
 @pytest.fixture

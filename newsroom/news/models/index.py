@@ -17,10 +17,11 @@ from newsroom.caching import memo
 from newsroom.core.listing import paginate_or_404
 from newsroom.core.seek import histogram
 from newsroom.core.serving import MemoisedServing
+from newsroom.formats.feeds import FORMATS as FEED_FORMATS
 
 from .items import NewsItemPage
 
-FEED_FORMAT = r"(?P<fmt>rss|atom|json)"
+FEED_FORMAT = rf"(?P<fmt>{'|'.join(FEED_FORMATS)})"
 DATED_ITEM = (
     re.compile(r"\d{4}"),
     re.compile(r"\d{2}"),
@@ -80,6 +81,10 @@ class NewsIndexPage(RoutablePageMixin, MemoisedServing, Page):
 
     def items(self):
         return NewsItemPage.objects.child_of(self).for_listing()
+
+    def get_cached_paths(self):
+        """What a CDN purges with this page (``delivery/invalidation.py``): it and its feeds."""
+        return ["/", *(f"feed/{fmt}/" for fmt in FEED_FORMATS)]
 
     def listing_key(self, *variant):
         """What ``items()``, narrowed by ``variant``, is kept under (``core/seek.py``)."""
