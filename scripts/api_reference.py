@@ -130,7 +130,7 @@ def render_operation(document, base, path, method, operation):
         content = response.get("content", {}).get("application/json")
         if content:
             body = cell(schema_type(content["schema"]))
-        headers = [name for name in response.get("headers", {})]
+        headers = list(response.get("headers", {}))
         description = response.get("description", "").rstrip(".") + "."
         if headers:
             description += " Headers: " + ", ".join(f"`{name}`" for name in headers) + "."
