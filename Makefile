@@ -10,7 +10,7 @@ export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 
 .DEFAULT_GOAL := help
-.PHONY: help install run serve setup demo test test-browser test-postgres lint format check messages ci clean bench cluster cluster-stop loadtest
+.PHONY: help install run serve setup demo test test-browser test-postgres lint format check messages ci clean bench cluster cluster-stop loadtest docs
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-14s %s\n", $$1, $$2}'
@@ -72,6 +72,10 @@ check: install ## Django system checks (also --deploy with a production-like env
 messages: install ## Extract interface strings, apply locale/fr_strings.py, compile the catalogue
 	@command -v xgettext >/dev/null || (apt-get update -qq && apt-get install -y -qq gettext)
 	NEWSROOM_DATA_DIR=$$(mktemp -d) $(BIN)/python scripts/messages.py
+
+docs: install ## Build the documentation into site/ (API reference from the OpenAPI document; strict: a broken link fails)
+	$(BIN)/python scripts/api_reference.py
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict
 
 ci: ## What CI runs: bash .ci/run
 	bash .ci/run

@@ -7,7 +7,12 @@
    BENCH_SECONDS seconds) against each page;
 4. serves the very bytes of the front page from a file with nginx, and from memory with a bare
    WSGI callable under granian, as references;
-5. prints one table and writes it as JSON under bench/results/.
+5. prints one table and writes it as JSON under bench/results/;
+6. rewrites docs/benchmarks.md from the newest results of each database (this run's among
+   them) and the newest load test (``make loadtest``).
+
+``bench/run.py --write-docs [RESULTS.json ...]`` only does step 6, from the files given (each
+makes one section) or, with none, from the newest of each database: no server, no wrk.
 
 Environment: BENCH_ITEMS (100000), BENCH_SECONDS (5), BENCH_CONNECTIONS (32), WEB_WORKERS (2),
 BENCH_DATA (./bench-data), BENCH_PORT (8765), BENCH_DATABASE_URL (empty: SQLite in the data
@@ -431,6 +436,7 @@ def main():
     out.write_text(json.dumps(result, indent=2))
     print_table(result)
     say(f"written to {out.relative_to(ROOT)}")
+    write_docs(newest_results())
 
 
 def print_table(result):
@@ -462,5 +468,179 @@ def print_table(result):
     )
 
 
+# --- docs/benchmarks.md -----------------------------------------------------------------------
+RESULTS = ROOT / "bench" / "results"
+DOCS_PAGE = ROOT / "docs" / "benchmarks.md"
+
+
+def newest_results():
+    """The newest results file of each database (file names are UTC times, so they sort)."""
+    newest = {}
+    for path in sorted(RESULTS.glob("2*.json")):
+        newest[json.loads(path.read_text())["database"]] = path
+    return list(newest.values())
+
+
+def newest_loadtest():
+    runs = sorted(RESULTS.glob("loadtest-*.json"))  # named by local time: newest last
+    return runs[-1] if runs else None
+
+
+def committed_in(path):
+    """The commit that added a results file, or None while it is not committed."""
+    found = subprocess.run(
+        ["git", "log", "--diff-filter=A", "-1", "--format=%h", "--", str(path)],
+        capture_output=True, text=True, cwd=ROOT, check=False,
+    ).stdout.strip()  # fmt: skip
+    return found or None
+
+
+def number(value, fmt):
+    return "–" if value is None else format(value, fmt)
+
+
+def flagged(row, text):
+    """A figure from a run in which some answers were errors does not measure the page."""
+    return f"{text} ⚠" if row.get("non_2xx") else text
+
+
+def section(path):
+    result = json.loads(path.read_text())
+    rows = result["rows"]
+    nginx = next(row for row in rows if row["mode"] == "nginx static file")
+    bare = next(row for row in rows if row["mode"] == "bare WSGI (granian)")
+    name = path.relative_to(ROOT)
+    commit = committed_in(path)
+    origin = f"added in commit `{commit}`" if commit else "not committed yet"
+    load = result["load_average"][0]
+    lines = [
+        f"## {result['database']}, {result['items']:,} items",
+        "",
+        f"Measured {result['date']} on `{result['machine']}` (load average {load:.1f} at the "
+        f"end, the benchmark's own); granian with {result['workers']} workers; wrk "
+        f"{result['wrk']}; a front page of {result['front_page_bytes']:,} bytes. Results file "
+        f"`{name}` ({origin}).",
+        "",
+        "### Uncached: every request rendered by Django",
+        "",
+        "| page | req/s | p50 ms | p99 ms | render ms | after publish ms | queries |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for row in rows:
+        if row["mode"] != "uncached":
+            continue
+        lines.append(
+            f"| {row['page']} | {flagged(row, number(row.get('rps'), ',.0f'))} "
+            f"| {number(row.get('p50_ms'), '.2f')} | {number(row.get('p99_ms'), '.2f')} "
+            f"| {number(row.get('render_p50_ms'), '.1f')} "
+            f"| {number(row.get('after_publish_ms'), '.1f')} | {number(row.get('queries'), 'd')} |"
+        )
+    lines += [
+        "",
+        "### Cached: answered by the page cache, beside the two floors",
+        "",
+        "| page | mode | req/s | p50 ms | p99 ms | × nginx | × bare WSGI |",
+        "| --- | --- | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    cached = [row for row in rows if row["mode"].startswith("cached")]
+    for row in [*cached, nginx, bare]:
+        lines.append(
+            f"| {row['page']} | {row['mode']} | {flagged(row, number(row['rps'], ',.0f'))} "
+            f"| {number(row['p50_ms'], '.2f')} | {number(row['p99_ms'], '.2f')} "
+            f"| {row['rps'] / nginx['rps']:.2f} | {row['rps'] / bare['rps']:.2f} |"
+        )
+    ratios = [row["rps"] / bare["rps"] for row in cached]
+    memory = result["peak_memory_mb_per_process"]
+    lines += [
+        "",
+        f"Cached pages run at {min(ratios):.0%}–{max(ratios):.0%} of the bare WSGI callable, "
+        f"which itself runs at {bare['rps'] / nginx['rps']:.2f}× nginx. A publish was visible "
+        f"on the front page under load after {number(result['publish_to_visible_ms'], '.1f')} "
+        "ms. Peak memory per process (server, then workers), uncached: "
+        + ", ".join(f"{mb:.0f}" for mb in memory.get("uncached", []))
+        + " MB; cached: "
+        + ", ".join(f"{mb:.0f}" for mb in memory.get("cached", []))
+        + " MB.",
+        "",
+    ]
+    errors = [row for row in rows if row.get("non_2xx")]
+    if errors:
+        notes = "; ".join(
+            f"{row['page']} ({row['mode']}): {row['non_2xx']:,} error answers" for row in errors
+        )
+        lines.append(f"> **Figures marked ⚠ count error answers**, not the page: {notes}.")
+        if nginx.get("non_2xx"):
+            lines += [
+                ">",
+                "> nginx answered with errors instead of the file, so the × nginx column "
+                "compares with nginx's error page, not with the front page's bytes: read the "
+                "× bare WSGI column.",
+            ]
+        lines.append("")
+    return lines
+
+
+def loadtest_section(path):
+    run = json.loads(path.read_text())
+    commit = committed_in(path)
+    origin = f"added in commit `{commit}`" if commit else "not committed yet"
+    return [
+        "## Load test: `make loadtest`",
+        "",
+        f"{run['app_servers']} app servers × {run['workers_each']} workers behind nginx, "
+        f"{run['items']:,} items, {run['urls']} addresses, {run['connections']} connections for "
+        f"{run['seconds']} s while an editor publishes a story every few seconds. Results file "
+        f"`{path.relative_to(ROOT)}` ({origin}).",
+        "",
+        "| req/s | p50 ms | p90 ms | p99 ms | socket errors | non-2xx | published | visible "
+        "| on the front page after (median) | (max) |",
+        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+        f"| {run['rps']:,.0f} | {run['p50_ms']:.0f} | {run['p90_ms']:.0f} | {run['p99_ms']:.0f} "
+        f"| {run['socket_errors']} | {run['non_2xx']} | {run['published']} | {run['visible']} "
+        f"| {number(run.get('front_page_median_s'), '.2f')} s "
+        f"| {number(run.get('front_page_max_s'), '.2f')} s |",
+        "",
+    ]
+
+
+def write_docs(paths, loadtest=None):
+    """docs/benchmarks.md from results files: what the numbers mean, then a section each."""
+    loadtest = loadtest or newest_loadtest()
+    lines = [
+        "# Benchmarks",
+        "",
+        "<!-- Written by bench/run.py at the end of `make bench` (or by "
+        "`bench/run.py --write-docs RESULTS.json ...`). Do not edit by hand: the history of "
+        "these figures is this file's history in git, and bench/results/ keeps every run. -->",
+        "",
+        "`make bench` (SQLite) and `make bench-postgres` build a synthetic archive once "
+        "(`newsroom generate`), serve it as `make serve` does, and load each page with wrk, "
+        "first with the page cache off, then on. Two floors put the cached figures in "
+        "proportion: nginx serving the front page's bytes from a file, and a bare WSGI "
+        "callable under granian returning them from memory (no Python app under granian can "
+        "beat the second). How the caching works: [Caching and "
+        "invalidation](architecture/caching.md).",
+        "",
+        "- **req/s, p50, p99**: wrk's throughput and latency percentiles at the stated "
+        "connections.",
+        "- **render ms**: the median of 15 uncached requests sent one at a time, the render "
+        "without queueing, with the worker's per-generation values warm.",
+        "- **after publish ms**: the median of 5 first renders right after the site "
+        "generation moved on, as a publish moves it.",
+        "- **queries**: database queries of one uncached render, counted in-process.",
+        "- **× nginx, × bare WSGI**: requests per second divided by the floor's.",
+        "",
+    ]
+    for path in paths:
+        lines += section(Path(path).resolve())
+    if loadtest:
+        lines += loadtest_section(Path(loadtest).resolve())
+    DOCS_PAGE.write_text("\n".join(lines).rstrip() + "\n")
+    say(f"wrote {DOCS_PAGE.relative_to(ROOT)}")
+
+
 if __name__ == "__main__":
-    main()
+    if sys.argv[1:2] == ["--write-docs"]:
+        write_docs(sys.argv[2:] or newest_results())
+    else:
+        main()

@@ -1,6 +1,6 @@
 """Newsroom settings: one module, read from environment variables.
 
-Every variable is listed in the README's table. With no variables at all, Newsroom runs in
+Every variable is listed in docs/operators/settings.md. With no variables at all, Newsroom runs in
 *embedded mode*: SQLite and media files in the data folder, an in-process cache, and a secret
 key generated once and kept in the data folder. Setting DATABASE_URL switches to *production
 mode*, where SECRET_KEY must be given explicitly.
@@ -198,7 +198,7 @@ else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 
-# --- Page cache, freshness and CDN purge (README: "Speed and freshness") ---------------------
+# --- Page cache, freshness and CDN purge (docs/architecture/caching.md) ------------------------
 def env_seconds(name, default):
     value = env(name, str(default))
     try:
@@ -320,7 +320,7 @@ WAGTAILADMIN_BASE_URL = env("NEWSROOM_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILIMAGES_IMAGE_MODEL = "images.NewsroomImage"
 WAGTAILIMAGES_IMAGE_FORM_BASE = "newsroom.images.forms.NewsroomImageForm"
 WAGTAILDOCS_SERVE_METHOD = "direct"
-# Uploads (README: "Security"): size, pixel count (decompression bombs) and formats. SVG is
+# Uploads (docs/operators/security.md): size, pixel count (decompression bombs) and formats. SVG is
 # refused: it can carry script.
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = int(env_seconds("NEWSROOM_MAX_IMAGE_MB", 15) * 1024 * 1024)
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = int(env_seconds("NEWSROOM_MAX_IMAGE_MEGAPIXELS", 50) * 1_000_000)
@@ -343,7 +343,7 @@ WAGTAIL_DATE_FORMAT = "%d %b %Y"
 WAGTAIL_DATETIME_FORMAT = "%d %b %Y %H:%M"
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("en", "English"), ("fr", "French")]
 
-# --- Security (README: "Security") ----------------------------------------------------------
+# --- Security (docs/operators/security.md) ---------------------------------------------------
 HTTPS = env_bool("NEWSROOM_HTTPS", False)
 if DEBUG and HTTPS:
     raise ImproperlyConfigured(
@@ -416,13 +416,13 @@ AUTH_PASSWORD_VALIDATORS = [
 # Optional two-factor sign-in for editors (django-otp, TOTP; newsroom/security/twofactor.py).
 OTP_TOTP_ISSUER = env("NEWSROOM_2FA_ISSUER", WAGTAIL_SITE_NAME)
 
-# --- Syndication: feeds, API, oEmbed (see newsroom/syndication/README.md) --------------------
+# --- Syndication: feeds, API, oEmbed (docs/journalists.md) -----------------------------------
 # Requests per anonymous client to /api/, oEmbed and ninjs: "120/minute", "1000/hour" or "off".
 NEWSROOM_API_RATE_LIMIT = env("NEWSROOM_API_RATE_LIMIT", "120/minute")
 # Proxies in front of the app that append to X-Forwarded-For (0: use the connection's address).
 NEWSROOM_TRUSTED_PROXIES = env("NEWSROOM_TRUSTED_PROXIES", "0")
 
-# --- Scheduled publishing and embargoes (README: "Embargoes and scheduled publishing") ----------
+# --- Scheduled publishing and embargoes (docs/editors.md, docs/operators/production.md) ------
 # Every server process runs the scheduler thread; a lock lets exactly one of them publish.
 NEWSROOM_SCHEDULER = env_bool("NEWSROOM_SCHEDULER", True)
 NEWSROOM_SCHEDULER_INTERVAL = env_seconds("NEWSROOM_SCHEDULER_INTERVAL", 1)
