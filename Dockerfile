@@ -1,6 +1,6 @@
 # Newsroom app server: granian serving Django, production settings from the environment.
 # Build:  docker build -t newsroom .
-# Run:    see deploy/docker/compose.yaml and README "Running in production".
+# Run:    see deploy/docker/compose.yaml and docs/operators/production.md.
 FROM python:3.11-slim
 
 ENV PYTHONDONTWRITEBYTECODE=1 \
