@@ -12,7 +12,12 @@
    them) and the newest load test (``make loadtest``).
 
 ``bench/run.py --write-docs [RESULTS.json ...]`` only does step 6, from the files given (each
-makes one section) or, with none, from the newest of each database: no server, no wrk.
+makes one section) or, with none, from the newest of each database: no server, no wrk. Runs
+before 2 December 2026 record neither their render slots nor the fixes to nginx's folder and
+the API's rate limit; the newest SQLite one (2026-11-28T170018) ran with
+NEWSROOM_RENDER_SLOTS=2, so the page is written from the default-settings files it names:
+
+    bench/run.py --write-docs bench/results/2026-11-28T16{4845,5113}+0000.json
 
 Environment: BENCH_ITEMS (100000), BENCH_SECONDS (5), BENCH_CONNECTIONS (32), WEB_WORKERS (2),
 BENCH_DATA (./bench-data), BENCH_PORT (8765), BENCH_DATABASE_URL (empty: SQLite in the data
@@ -55,6 +60,8 @@ ENV = {
     "DJANGO_SETTINGS_MODULE": "newsroom.settings",
     "LOG_LEVEL": "WARNING",
     "DEBUG": "0",
+    # The uncached API rows would otherwise measure 429 answers: wrk far outruns 120/minute.
+    "NEWSROOM_API_RATE_LIMIT": "off",
 }
 ENV.pop("DATABASE_URL", None)
 ENV.pop("REDIS_URL", None)
@@ -399,6 +406,7 @@ def main():
         server.stop()
 
     body_dir = Path(tempfile.mkdtemp(prefix="newsroom-bench-static-"))
+    body_dir.chmod(0o755)  # mkdtemp makes it 0700, which nginx's workers cannot read: all 404
     (body_dir / "index.html").write_bytes(front)
     say(f"references: nginx and a bare WSGI callable serving the front page's {len(front):,} bytes")
     server = nginx_server(body_dir, PORT + 1)
@@ -424,11 +432,15 @@ def main():
         "items": ITEMS,
         "database": VENDOR,
         "workers": int(WORKERS),
+        "render_slots": ENV.get("NEWSROOM_RENDER_SLOTS", "4 (the default)"),
         "wrk": f"1 thread, {CONNECTIONS} connections, {SECONDS} s",
         "front_page_bytes": len(front),
         "publish_to_visible_ms": freshness,
         "publish_command_ms": publish_ms,
         "peak_memory_mb_per_process": memory,
+        # Runs before these two were recorded measured 404s from nginx and 429s from the API.
+        "nginx_root_mode": "0755",
+        "api_rate_limit": ENV["NEWSROOM_API_RATE_LIMIT"],
         "rows": rows,
     }
     out = ROOT / "bench" / "results" / f"{result['date'].replace(':', '')}.json"
@@ -513,11 +525,12 @@ def section(path):
     commit = committed_in(path)
     origin = f"added in commit `{commit}`" if commit else "not committed yet"
     load = result["load_average"][0]
+    slots = f", render slots {result['render_slots']}" if "render_slots" in result else ""
     lines = [
         f"## {result['database']}, {result['items']:,} items",
         "",
         f"Measured {result['date']} on `{result['machine']}` (load average {load:.1f} at the "
-        f"end, the benchmark's own); granian with {result['workers']} workers; wrk "
+        f"end, the benchmark's own); granian with {result['workers']} workers{slots}; wrk "
         f"{result['wrk']}; a front page of {result['front_page_bytes']:,} bytes. Results file "
         f"`{name}` ({origin}).",
         "",
@@ -551,10 +564,11 @@ def section(path):
         )
     ratios = [row["rps"] / bare["rps"] for row in cached]
     memory = result["peak_memory_mb_per_process"]
+    versus = "nginx's error page" if nginx.get("non_2xx") else "nginx"
     lines += [
         "",
         f"Cached pages run at {min(ratios):.0%}–{max(ratios):.0%} of the bare WSGI callable, "
-        f"which itself runs at {bare['rps'] / nginx['rps']:.2f}× nginx. A publish was visible "
+        f"which itself runs at {bare['rps'] / nginx['rps']:.2f}× {versus}. A publish was visible "
         f"on the front page under load after {number(result['publish_to_visible_ms'], '.1f')} "
         "ms. Peak memory per process (server, then workers), uncached: "
         + ", ".join(f"{mb:.0f}" for mb in memory.get("uncached", []))
@@ -570,11 +584,23 @@ def section(path):
         )
         lines.append(f"> **Figures marked ⚠ count error answers**, not the page: {notes}.")
         if nginx.get("non_2xx"):
+            cause = (
+                ""
+                if "nginx_root_mode" in result
+                else " (a 404 to every request: this run left the file in a 0700 folder, which "
+                "nginx's workers cannot read)"
+            )
             lines += [
                 ">",
-                "> nginx answered with errors instead of the file, so the × nginx column "
-                "compares with nginx's error page, not with the front page's bytes: read the "
-                "× bare WSGI column.",
+                f"> nginx answered with errors instead of the file{cause}, so the × nginx "
+                "column compares with nginx's error page, not with the front page's bytes: "
+                "read the × bare WSGI column.",
+            ]
+        if "api_rate_limit" not in result and any(row["page"] == "API list" for row in errors):
+            lines += [
+                ">",
+                "> The API's rate limit was on in this run: the uncached API list's error "
+                "answers are 429s, and its figures are not the API's.",
             ]
         lines.append("")
     return lines
