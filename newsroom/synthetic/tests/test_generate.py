@@ -6,10 +6,9 @@ import pytest
 from django.core.management import CommandError, call_command
 from wagtail.models import Page, Revision
 
+from newsroom.delivery.tests.admin_forms import edit_form_data, with_body
 from newsroom.news.models import NewsItemPage, StoryPage, VideoPage
 from newsroom.topics.models import Person
-
-from .admin_forms import edit_form_data, with_body
 
 pytestmark = pytest.mark.django_db
 
