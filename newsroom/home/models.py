@@ -8,6 +8,7 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Orderable, Page, TranslatableMixin
 
+from newsroom.core.publishing import AtomicPublish
 from newsroom.delivery import fragments, memo, seek
 from newsroom.delivery.memo import MemoisedServing
 from newsroom.news.models import NewsItemPage
@@ -15,7 +16,7 @@ from newsroom.news.models import NewsItemPage
 MAX_FEATURED = 6
 
 
-class HomePage(MemoisedServing, Page):
+class HomePage(MemoisedServing, AtomicPublish, Page):
     latest_count = models.PositiveSmallIntegerField(
         _("number of latest items"),
         default=10,

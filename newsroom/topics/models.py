@@ -11,11 +11,12 @@ from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
 from newsroom.core.listing import paginate_or_404
+from newsroom.core.publishing import AtomicPublish
 from newsroom.delivery.memo import MemoisedServing
 from newsroom.syndication.routes import PeopleSyndicationMixin, TopicSyndicationMixin
 
 
-class TopicIndexPage(MemoisedServing, Page):
+class TopicIndexPage(MemoisedServing, AtomicPublish, Page):
     """/en/topics/: every topic, alphabetically."""
 
     introduction = models.TextField(_("introduction"), blank=True)
@@ -35,7 +36,7 @@ class TopicIndexPage(MemoisedServing, Page):
         verbose_name = _("topic index")
 
 
-class TopicPage(TopicSyndicationMixin, MemoisedServing, Page):
+class TopicPage(TopicSyndicationMixin, MemoisedServing, AtomicPublish, Page):
     """A subject the newsroom covers, e.g. "Ukraine", with its items newest first."""
 
     introduction = models.TextField(_("introduction"), blank=True)
@@ -126,7 +127,9 @@ register_snippet(Person)
 register_snippet(Place)
 
 
-class PeopleIndexPage(PeopleSyndicationMixin, RoutablePageMixin, MemoisedServing, Page):
+class PeopleIndexPage(
+    PeopleSyndicationMixin, RoutablePageMixin, MemoisedServing, AtomicPublish, Page
+):
     """/en/people/ and /en/people/<slug>/: the people snippets as public pages."""
 
     parent_page_types = ["home.HomePage"]

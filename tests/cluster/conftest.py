@@ -27,6 +27,11 @@ needs_nginx = pytest.mark.skipif(
     reason="nginx is not installed (bash deploy/cluster/ensure-tools.sh)",
 )
 _names = itertools.count(1)
+# The environment that gives an app server settings_faults.py: every publish pauses inside it.
+FAULT_SETTINGS = {
+    "DJANGO_SETTINGS_MODULE": "tests.cluster.settings_faults",
+    "PYTHONPATH": str(services.ROOT),
+}
 
 
 @pytest.fixture(scope="session")

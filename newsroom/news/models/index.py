@@ -15,6 +15,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, re_path
 from wagtail.models import Page
 
 from newsroom.core.listing import paginate_or_404
+from newsroom.core.publishing import AtomicPublish
 from newsroom.delivery import memo
 from newsroom.delivery.memo import MemoisedServing
 from newsroom.delivery.seek import histogram
@@ -47,7 +48,9 @@ def archive_date(year, month=None, day=None):
     return datetime.date(year, month, day)
 
 
-class NewsIndexPage(NewsIndexSyndicationMixin, RoutablePageMixin, MemoisedServing, Page):
+class NewsIndexPage(
+    NewsIndexSyndicationMixin, RoutablePageMixin, MemoisedServing, AtomicPublish, Page
+):
     introduction = models.TextField(gettext_lazy("introduction"), blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("introduction")]

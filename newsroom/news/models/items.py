@@ -23,6 +23,7 @@ from wagtail.search import index
 
 from newsroom.core.blocks import RICH_TEXT_FEATURES, BodyBlock
 from newsroom.core.i18n import in_locale
+from newsroom.core.publishing import AtomicPublish
 from newsroom.core.stemming import stemmed_text
 from newsroom.core.text import plain_text
 from newsroom.delivery import fragments, memo
@@ -75,7 +76,7 @@ def topic_ids_by_key():
     return memo.per_epoch("topic ids", compute=compute)
 
 
-class NewsItemPage(VisibleChanges, MemoisedServing, Page):
+class NewsItemPage(VisibleChanges, MemoisedServing, AtomicPublish, Page):
     """The fields every item type shares; never created on its own."""
 
     display_date = models.DateField(
