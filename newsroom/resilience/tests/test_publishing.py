@@ -132,3 +132,16 @@ def test_the_check_names_a_page_type_without_it(monkeypatch):
     (error,) = check_pages_publish_in_one_transaction()
     assert isinstance(error, checks.Error) and error.id == "newsroom.E001"
     assert "PlainPage" in error.msg
+
+
+def test_a_publish_through_the_admin_api_that_fails_is_rolled_back(
+    client, editor, news_index, failing_publish
+):
+    page = StoryPage(title="Drafted", slug="drafted", display_date="2023-11-18", teaser="T.")
+    page.live = False
+    news_index.add_child(instance=page)
+    page.save_revision()
+    with pytest.raises(PublishFailed):
+        client.post(f"/admin/api/main/pages/{page.pk}/action/publish/")
+    page.refresh_from_db()
+    assert page.live is False and published_logs(page) == 0
