@@ -1,10 +1,15 @@
 """The ``newsroom`` command: set up, serve and look after a newsroom.
 
-newsroom run           set up (below), then serve with granian on HOST:PORT
-newsroom setup         migrate, collect static files, create the site and the demo
-                       newsroom when the database is empty, and an admin if none exists
+newsroom run [--demo]  set up (below), then serve with granian on HOST:PORT
+newsroom setup [--demo]
+                       migrate, collect static files, create the site (with the demo
+                       newsroom when the database is empty and the demo is wanted), and an
+                       admin if none exists. The demo is wanted by default in embedded mode
+                       only; in production mode (DATABASE_URL set) ask for it with --demo
+                       or NEWSROOM_DEMO=1; NEWSROOM_DEMO=0 turns it off everywhere
 newsroom serve         serve only (production server, DEBUG off unless DEBUG=1)
-newsroom load-demo     load the demo newsroom into an empty database
+newsroom load-demo     load the demo newsroom into a newsroom without items (production
+                       mode: with NEWSROOM_DEMO=1)
 newsroom backup [FILE] write the database and media to one archive (README: Backups)
 newsroom restore FILE  rebuild the site from an archive into an empty database
 newsroom <django command> [args]   any manage.py command, e.g. ``newsroom createsuperuser``
@@ -29,6 +34,18 @@ def _call(*args):
     from django.core.management import call_command
 
     call_command(*args)
+
+
+def demo_not_installed():
+    from django.conf import settings
+
+    if settings.EMBEDDED_MODE:
+        return "The demo newsroom is switched off (NEWSROOM_DEMO=0): unset it to load the demo."
+    return (
+        "The demo newsroom is not installed: in production mode (DATABASE_URL is set) it is "
+        "loaded only when asked for, as it includes a press account that can read embargoed "
+        "items. To load it into this newsroom: NEWSROOM_DEMO=1 newsroom load-demo"
+    )
 
 
 def setup():
@@ -94,6 +111,12 @@ def main(argv=None):
     if command in {"help", "-h", "--help"}:
         print(USAGE)
         return 0
+    if command in {"run", "setup"}:
+        unknown = [option for option in argv[1:] if option != "--demo"]
+        if unknown:
+            sys.exit(f"newsroom {command}: unknown option {unknown[0]!r} (try: newsroom help)")
+        if "--demo" in argv[1:]:
+            os.environ["NEWSROOM_DEMO"] = "1"
     if command == "run":
         setup()
         serve()
@@ -103,6 +126,10 @@ def main(argv=None):
         serve()
     else:
         _django()
+        from django.apps import apps
+
+        if ALIASES.get(command, command) == "load_demo" and not apps.is_installed("demo"):
+            sys.exit(demo_not_installed())
         from django.core.management import execute_from_command_line
 
         execute_from_command_line(["newsroom", ALIASES.get(command, command), *argv[1:]])

@@ -65,6 +65,12 @@ SECRET_KEY = _secret_key()
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,[::1],testserver")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
+# The demo newsroom (demo/: ten items, topics, people, and a press account that can read
+# embargoed items), which `newsroom setup` loads into an empty database. Embedded mode assumes
+# it, so that `make run` shows a newsroom; production mode installs and loads it only when it
+# is asked for (NEWSROOM_DEMO=1, or `newsroom setup --demo`).
+NEWSROOM_DEMO = env_bool("NEWSROOM_DEMO", EMBEDDED_MODE)
+
 INSTALLED_APPS = [
     "newsroom.core",
     "newsroom.images",
@@ -80,7 +86,7 @@ INSTALLED_APPS = [
     "newsroom.scheduling",
     "newsroom.press",
     "newsroom.synthetic",
-    "demo",
+    *(["demo"] if NEWSROOM_DEMO else []),
     "axes",
     "django_otp",
     "django_otp.plugins.otp_totp",

@@ -22,8 +22,8 @@ PASSWORD_LINE = re.compile(r"password:\s+(\S+)")
 
 
 @pytest.mark.django_db
-def test_setup_creates_one_admin_and_prints_the_password_once(capsys, monkeypatch):
-    monkeypatch.setenv("NEWSROOM_DEMO", "0")
+def test_setup_creates_one_admin_and_prints_the_password_once(capsys, settings):
+    settings.NEWSROOM_DEMO = False
     call_command("newsroom_setup")
     first = capsys.readouterr().out
     password = PASSWORD_LINE.search(first).group(1)
@@ -149,3 +149,106 @@ def test_newsroom_run_from_scratch_then_restart(tmp_path):
     assert not PASSWORD_LINE.search(output), "a second admin password was printed"
     assert "Existing newsroom found" in output
     assert second_page.count("<article") == page.count("<article")
+
+
+# --- the demo: assumed in embedded mode, asked for in production mode ------------------------
+def demo_settings(**env):
+    """NEWSROOM_DEMO and whether the demo app is installed, as a child process sees them."""
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import django; django.setup(); from django.apps import apps; "
+            "from django.conf import settings; "
+            "print(settings.NEWSROOM_DEMO, apps.is_installed('demo'))",
+        ],
+        env=embedded_env(DJANGO_SETTINGS_MODULE="newsroom.settings", **env),
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout.split()
+
+
+def test_the_demo_is_installed_by_default_only_in_embedded_mode(tmp_path):
+    production = {"DATABASE_URL": f"sqlite:///{tmp_path}/site.sqlite3", "SECRET_KEY": "x" * 50}
+    data = {"NEWSROOM_DATA_DIR": str(tmp_path), "NEWSROOM_DEMO": ""}
+    assert demo_settings(**data) == ["True", "True"]
+    assert demo_settings(**data, **production) == ["False", "False"]
+    assert demo_settings(**data | {"NEWSROOM_DEMO": "1"}, **production) == ["True", "True"]
+    assert demo_settings(**data | {"NEWSROOM_DEMO": "0"}) == ["False", "False"]
+
+
+@pytest.fixture(scope="module")
+def static_root(tmp_path_factory):
+    # Collected once for the module: collectstatic reruns only when a source file changes.
+    return tmp_path_factory.mktemp("static")
+
+
+def production_env(tmp_path, static_root, **extra):
+    """Production mode (DATABASE_URL set), on an SQLite file so that no server is needed."""
+    return embedded_env(
+        DATABASE_URL=f"sqlite:///{tmp_path}/site.sqlite3",
+        SECRET_KEY="production-secret-" + "x" * 40,
+        NEWSROOM_DATA_DIR=str(tmp_path / "data"),
+        NEWSROOM_STATIC_ROOT=str(static_root),
+        NEWSROOM_OFFLINE_EMBEDS="1",
+        NEWSROOM_DEMO="",
+        **extra,
+    )
+
+
+def newsroom(env, *args):
+    return subprocess.run([NEWSROOM, *args], env=env, capture_output=True, text=True, timeout=600)
+
+
+def count_items(tmp_path):
+    import sqlite3
+
+    with sqlite3.connect(tmp_path / "site.sqlite3") as db:
+        items = db.execute("SELECT count(*) FROM news_newsitempage").fetchone()[0]
+        press = db.execute("SELECT count(*) FROM auth_user WHERE NOT is_superuser").fetchone()[0]
+    return items, press
+
+
+def test_production_setup_sets_up_an_empty_newsroom_unless_the_demo_is_asked_for(
+    tmp_path, static_root
+):
+    env = production_env(tmp_path, static_root)
+    setup = newsroom(env, "setup")
+    assert setup.returncode == 0, setup.stdout + setup.stderr
+    assert "the demo was not asked for" in setup.stdout
+    assert "NEWSROOM_DEMO=1 newsroom load-demo" in setup.stdout
+    assert PASSWORD_LINE.search(setup.stdout)
+    assert count_items(tmp_path) == (0, 0)  # no items, no press account
+
+    refused = newsroom(env, "load-demo")
+    assert refused.returncode != 0
+    assert "The demo newsroom is not installed" in refused.stderr
+    assert "NEWSROOM_DEMO=1 newsroom load-demo" in refused.stderr
+    assert "Traceback" not in refused.stderr
+    assert count_items(tmp_path) == (0, 0)
+
+    loaded = newsroom(env | {"NEWSROOM_DEMO": "1"}, "load-demo")
+    assert loaded.returncode == 0, loaded.stdout + loaded.stderr
+    assert "Demo newsroom loaded" in loaded.stdout
+    items, press = count_items(tmp_path)
+    assert items > 0 and press > 0
+
+
+def test_production_setup_loads_the_demo_when_asked_with_demo(tmp_path, static_root):
+    setup = newsroom(production_env(tmp_path, static_root), "setup", "--demo")
+    assert setup.returncode == 0, setup.stdout + setup.stderr
+    assert "Demo newsroom loaded" in setup.stdout
+    items, press = count_items(tmp_path)
+    assert items > 0 and press > 0
+
+    unknown = newsroom(production_env(tmp_path, static_root), "setup", "--dmeo")
+    assert unknown.returncode != 0 and "unknown option '--dmeo'" in unknown.stderr
+
+
+def test_embedded_load_demo_with_the_demo_switched_off_says_so(tmp_path):
+    result = newsroom(embedded_env(NEWSROOM_DATA_DIR=str(tmp_path), NEWSROOM_DEMO="0"), "load-demo")
+    assert result.returncode != 0
+    assert "switched off (NEWSROOM_DEMO=0)" in result.stderr

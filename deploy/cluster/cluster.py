@@ -75,7 +75,8 @@ def start(config, extra_env=None):
     ensure_database(config["database_url"])
     env = services.cluster_env(
         config["database_url"], config["redis_url"], run_dir / "data", f"newsroom-{run_dir.name}",
-        SECRET_KEY=secret_key(run_dir), **(extra_env or {}),
+        # Production mode asks for the demo newsroom explicitly: this cluster is for trying.
+        SECRET_KEY=secret_key(run_dir), **{"NEWSROOM_DEMO": "1", **(extra_env or {})},
     )  # fmt: skip
     ports = [config["port"] + number + 1 for number in range(config["servers"])]
     servers = []

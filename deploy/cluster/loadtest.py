@@ -183,7 +183,7 @@ def main():
     config["run_dir"] = ROOT / "data" / "loadtest"
     config["run_dir"].mkdir(parents=True, exist_ok=True)
     (config["run_dir"] / "cluster.json").unlink(missing_ok=True)
-    extra = {"NEWSROOM_API_RATE_LIMIT": "off"}
+    extra = {"NEWSROOM_API_RATE_LIMIT": "off", "NEWSROOM_DEMO": "1"}
     base_env = services.cluster_env(
         DATABASE_URL, config["redis_url"], config["run_dir"] / "data", "newsroom-loadtest",
         SECRET_KEY=cluster.secret_key(config["run_dir"]), **extra,

@@ -2,49 +2,45 @@
 (whole pages in ``pagecache.py``, cards and feed bodies in ``fragments.py``, per-generation
 values and day histograms in ``memo.py``).
 
-Reads take no lock (a dict lookup and ``move_to_end`` are atomic under the GIL); writes do, so
-the running total stays exact when the warming thread and request threads store at once.
+The bookkeeping is cachetools' ``LRUCache`` (sizes through ``getsizeof``). Its caches are not
+thread-safe (its documentation asks callers to synchronise access), and these stores are shared
+by a worker's request threads and the page cache's warming thread, so every access takes the
+lock; a read that finds a value also makes it the most recently used, a write to the cache.
 """
 
+import copy
 import threading
-from collections import OrderedDict
 
-
-def one(value):
-    return 1
+import cachetools
 
 
 class LRU:
-    def __init__(self, limit, size=one):
+    def __init__(self, limit, size=None):
         """At most ``limit`` in total of ``size(value)`` (1 per value by default)."""
-        self.limit = limit
-        self.size = size
-        self.total = 0
-        self.entries = OrderedDict()
+        self.entries = cachetools.LRUCache(limit, getsizeof=size)
         self.lock = threading.Lock()
+
+    @property
+    def limit(self):
+        return self.entries.maxsize
+
+    @property
+    def total(self):
+        return self.entries.currsize
 
     def __len__(self):
         return len(self.entries)
 
     def get(self, key, default=None):
-        found = self.entries.get(key, default)
-        if found is not default:
-            try:  # noqa: SIM105 - suppress() costs a context manager on every hit
-                self.entries.move_to_end(key)
-            except KeyError:  # evicted by another thread meanwhile
-                pass
-        return found
+        with self.lock:
+            return self.entries.get(key, default)
 
     def set(self, key, value):
         with self.lock:
-            old = self.entries.pop(key, None)
-            if old is not None:
-                self.total -= self.size(old)
-            self.entries[key] = value
-            self.total += self.size(value)
-            while self.total > self.limit and self.entries:
-                _, evicted = self.entries.popitem(last=False)
-                self.total -= self.size(evicted)
+            try:
+                self.entries[key] = value
+            except ValueError:  # larger than the whole store: not kept, nor an older value
+                self.entries.pop(key, None)
 
     def remember(self, key, compute, keep_none=True):
         """The value kept for ``key``, or ``compute()``'s, kept now (a None only if
@@ -56,10 +52,15 @@ class LRU:
                 self.set(key, found)
         return found
 
+    def items(self):
+        """A copy of the (key, value) pairs; reading it makes none of them recently used."""
+        with self.lock:
+            snapshot = copy.copy(self.entries)
+        return list(snapshot.items())
+
     def clear(self):
         with self.lock:
             self.entries.clear()
-            self.total = 0
 
 
 _MISSING = object()

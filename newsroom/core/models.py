@@ -23,6 +23,7 @@ from .per_language import (
     other_languages,
     per_language_form_class,
 )
+from .publishing import AtomicPublish
 
 
 @register_setting(icon="site")
@@ -111,7 +112,7 @@ OrganisationSettings.panels = [
 ]
 
 
-class StandardPage(MemoisedServing, Page):
+class StandardPage(MemoisedServing, AtomicPublish, Page):
     """An explainer, background or "about" page: a title, an introduction and a body."""
 
     introduction = models.TextField(_("introduction"), blank=True)

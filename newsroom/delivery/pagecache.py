@@ -44,11 +44,12 @@ import queue
 import sys
 import threading
 import time
-from email.utils import formatdate, parsedate_to_datetime
+from email.utils import formatdate
 
 import brotli
 from django.conf import settings
 from django.core.cache import caches
+from django.utils.http import parse_etags, parse_http_date_safe
 
 from newsroom.caching import generation, lru
 
@@ -186,21 +187,27 @@ def preferred_encoding(accept_encoding):
     return "identity"
 
 
-def etag_matches(if_none_match, etag):
-    if if_none_match.strip() == "*":
-        return True
-    bare = etag.removeprefix("W/")
-    return any(
-        candidate.strip().removeprefix("W/") == bare for candidate in if_none_match.split(",")
-    )
+def not_modified(environ, etag, last_modified):
+    """Whether a GET or HEAD of a stored 200 with ``etag`` and ``last_modified`` (seconds) is
+    answered 304: steps 3 and 4 of RFC 9110's section 13.2.2, with Django's parsers and the
+    comparisons of ``django.utils.cache.get_conditional_response`` (weak ETag comparison;
+    If-Modified-Since only without If-None-Match).
+
+    Not ``get_conditional_response`` itself: it works on an ``HttpRequest`` and builds
+    ``HttpResponse`` objects, while the page cache answers from the WSGI environ before Django
+    is reached, with the 304 headers it prepared once per entry; and its If-Match and
+    If-Unmodified-Since steps (412) concern writes, which the page cache never answers.
+    """
+    if_none_match = environ.get("HTTP_IF_NONE_MATCH")
+    if if_none_match and (etags := parse_etags(if_none_match)):
+        return etags == ["*"] or _weak(etag) in {_weak(tag) for tag in etags}
+    if_modified_since = environ.get("HTTP_IF_MODIFIED_SINCE")
+    since = if_modified_since and parse_http_date_safe(if_modified_since)
+    return bool(since) and last_modified <= since
 
 
-def not_modified_since(if_modified_since, last_modified):
-    try:
-        since = parsedate_to_datetime(if_modified_since).timestamp()
-    except (TypeError, ValueError, IndexError, OverflowError):
-        return False
-    return int(last_modified) <= since
+def _weak(etag):
+    return etag.removeprefix("W/")
 
 
 class PageCache:
@@ -478,7 +485,9 @@ class PageCache:
     def answer(self, entry, environ, start_response, source, head):
         entry.hits += 1
         stale = source == "STALE"
-        if entry.status.startswith("200") and self.not_modified(entry, environ):
+        if entry.status.startswith("200") and not_modified(
+            environ, entry.etag, entry.last_modified
+        ):
             headers, _ = entry.prepare("304", stale)
             start_response("304 Not Modified", [*headers, ("X-Cache", source)])
             return [b""]
@@ -492,16 +501,6 @@ class PageCache:
         start_response(entry.status, [*headers, ("X-Cache", source)])
         return [b""] if head else [body]
 
-    @staticmethod
-    def not_modified(entry, environ):
-        if_none_match = environ.get("HTTP_IF_NONE_MATCH")
-        if if_none_match:
-            return etag_matches(if_none_match, entry.etag)
-        if_modified_since = environ.get("HTTP_IF_MODIFIED_SINCE")
-        return bool(if_modified_since) and not_modified_since(
-            if_modified_since, entry.last_modified
-        )
-
     # --- warming the hottest pages after a change ------------------------------------------
     def new_generation(self, generation_value):
         with self.lock:
@@ -510,10 +509,7 @@ class PageCache:
             first, self.seen_generation = self.seen_generation is None, generation_value
         if first or not self.warm_pages:
             return
-        try:
-            entries = list(self.memory.entries.items())
-        except RuntimeError:  # changed by another thread while copied: skip this round
-            return
+        entries = self.memory.items()
         hottest = sorted(
             (
                 (address, entry)

@@ -10,13 +10,14 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 
 from newsroom.caching import fragments, memo
 from newsroom.core import seek
+from newsroom.core.publishing import AtomicPublish
 from newsroom.core.serving import MemoisedServing
 from newsroom.news.models import NewsItemPage
 
 MAX_FEATURED = 6
 
 
-class HomePage(MemoisedServing, Page):
+class HomePage(MemoisedServing, AtomicPublish, Page):
     latest_count = models.PositiveSmallIntegerField(
         _("number of latest items"),
         default=10,

@@ -1,75 +1,78 @@
-"""A publish is all or nothing.
+"""The admin publishes in one transaction too (see ``newsroom/core/publishing.py`` for why).
 
-Wagtail's publish action saves the page as live, writes log entries, then sends
-``page_published``, whose receivers make cached pages stale (``delivery/invalidation.py``).
-Out of the box these steps commit one by one: a server killed between them leaves the new
-version live in the database while every cache still serves the old one. Running the action in
-one transaction means a killed publish is rolled back entirely, and the cache bump (an
-``on_commit`` callback) happens only once the new version is really live. The revision the
-editor saved just before publishing is committed on its own and survives.
+``AtomicPublish`` on the page models covers every publish that calls ``Page.publish()``. Two
+admin paths do not: the edit view builds Wagtail's ``PublishPageRevisionAction`` itself, and
+so does the admin API's publish action. Both are replaced through Wagtail's extension points,
+not patched: a ``PageViewSet`` registered for ``Page`` (it takes over from Wagtail's default
+one, registered with ``order=-1`` for that purpose) gives every page type the create and edit
+views below, and the ``construct_admin_api`` hook registers the pages endpoint with the
+publish action below (``wagtail_hooks.py``).
+
+In the views the transaction runs from the ``before_publish_page`` hooks to the
+``after_publish_page`` hooks: the form's draft and the revision the editor saved just before
+are committed on their own and survive a publish that fails or is killed; the after-publish
+hooks see the committed, live page.
 
 A new page published from the "Add" form is inserted by Wagtail already live, before its
 publish starts; here it is inserted as a draft, so that it, too, goes live only with the
 publish's transaction.
 """
 
-import logging
-import os
-import time
+from contextlib import ExitStack
 
 from django.db import transaction
-
-logger = logging.getLogger(__name__)
-TEST_DELAY_VARIABLE = "NEWSROOM_TEST_PUBLISH_DELAY"
-
-
-def make_publishing_atomic():
-    from wagtail.actions.publish_revision import PublishRevisionAction
-
-    if getattr(PublishRevisionAction.execute, "newsroom_atomic", False):
-        return
-    original = PublishRevisionAction.execute
-
-    def execute(self, *args, **kwargs):
-        with transaction.atomic():
-            return original(self, *args, **kwargs)
-
-    execute.newsroom_atomic = True
-    PublishRevisionAction.execute = execute
-    insert_new_pages_as_drafts()
+from wagtail.admin.api import views as admin_api
+from wagtail.admin.api.actions.publish import PublishPageAPIAction
+from wagtail.admin.views.pages import create, edit
+from wagtail.admin.viewsets.pages import PageViewSet
 
 
-def insert_new_pages_as_drafts():
-    from wagtail.admin.views.pages.create import CreateView
+class PublishInOneTransaction:
+    """For Wagtail's page create and edit views: their ``publish_action`` runs the
+    ``before_publish_page`` hooks, publishes, then runs the ``after_publish_page`` hooks; the
+    publish between the two is one transaction."""
 
-    original = CreateView.publish_action
+    publish_transaction = None
 
     def publish_action(self):
-        form_save = self.form.save
+        with ExitStack() as self.publish_transaction:  # rolls back on any exception
+            return super().publish_action()
 
-        def save_as_draft(*args, **kwargs):
-            page = form_save(*args, **kwargs)
-            page.live = False
-            page.has_unpublished_changes = True
-            return page
-
-        self.form.save = save_as_draft
-        return original(self)
-
-    CreateView.publish_action = publish_action
+    def run_hook(self, hook_name, *args, **kwargs):
+        publishing = self.publish_transaction
+        if publishing is not None and hook_name == "after_publish_page":
+            publishing.close()  # commits: the page is live, then on_commit bumps the caches
+        response = super().run_hook(hook_name, *args, **kwargs)
+        if publishing is not None and hook_name == "before_publish_page" and response is None:
+            publishing.enter_context(transaction.atomic())
+        return response
 
 
-def connect_test_delay():
-    """Tests only: with NEWSROOM_TEST_PUBLISH_DELAY=<seconds>, every publish pauses that long
-    inside its transaction, so a test can kill the server in the middle of one."""
-    value = os.environ.get(TEST_DELAY_VARIABLE, "").strip()
-    if not value:
-        return
-    delay = float(value)
-    from wagtail.signals import page_published
+class CreateView(PublishInOneTransaction, create.CreateView):
+    def publish_action(self):
+        # ``self.page`` is the form's instance: Wagtail's publish_action inserts it as it is.
+        self.page.live = False
+        self.page.has_unpublished_changes = True
+        return super().publish_action()
 
-    def pause(sender, instance, **kwargs):
-        logger.warning("Test publish delay: pausing %s s inside the publish of %r", delay, instance)
-        time.sleep(delay)
 
-    page_published.connect(pause, weak=False, dispatch_uid="newsroom-test-publish-delay")
+class EditView(PublishInOneTransaction, edit.EditView):
+    pass
+
+
+class NewsroomPageViewSet(PageViewSet):
+    add_view_class = CreateView
+    edit_view_class = EditView
+
+
+page_viewset = NewsroomPageViewSet()
+
+
+class AtomicPublishPageAPIAction(PublishPageAPIAction):
+    def execute(self, instance, data):
+        with transaction.atomic():
+            return super().execute(instance, data)
+
+
+class PagesAdminAPIViewSet(admin_api.PagesAdminAPIViewSet):
+    actions = {**admin_api.PagesAdminAPIViewSet.actions, "publish": AtomicPublishPageAPIAction}

@@ -23,6 +23,7 @@ from wagtail.snippets.models import register_snippet
 from newsroom.core.addresses import home_url
 from newsroom.core.listing import paginate_or_404
 from newsroom.core.models import OrganisationSettings
+from newsroom.core.publishing import AtomicPublish
 from newsroom.core.serving import MemoisedServing, public
 from newsroom.formats.feeds import FORMATS as FEED_FORMATS
 from newsroom.formats.feeds import FeedSource, serve_feed
@@ -51,7 +52,7 @@ def serve_items_feed(request, fmt, items, **source):
     )
 
 
-class TopicIndexPage(MemoisedServing, Page):
+class TopicIndexPage(MemoisedServing, AtomicPublish, Page):
     """/en/topics/: every topic, alphabetically."""
 
     introduction = models.TextField(_("introduction"), blank=True)
@@ -71,7 +72,7 @@ class TopicIndexPage(MemoisedServing, Page):
         verbose_name = _("topic index")
 
 
-class TopicPage(RoutablePageMixin, MemoisedServing, Page):
+class TopicPage(RoutablePageMixin, MemoisedServing, AtomicPublish, Page):
     """A subject the newsroom covers, e.g. "Ukraine", with its items newest first."""
 
     introduction = models.TextField(_("introduction"), blank=True)
@@ -172,7 +173,7 @@ register_snippet(Person)
 register_snippet(Place)
 
 
-class PeopleIndexPage(RoutablePageMixin, MemoisedServing, Page):
+class PeopleIndexPage(RoutablePageMixin, MemoisedServing, AtomicPublish, Page):
     """/en/people/ and /en/people/<slug>/: the people snippets as public pages."""
 
     parent_page_types = ["home.HomePage"]

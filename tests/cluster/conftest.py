@@ -27,6 +27,11 @@ needs_nginx = pytest.mark.skipif(
     reason="nginx is not installed (bash deploy/cluster/ensure-tools.sh)",
 )
 _names = itertools.count(1)
+# The environment that gives an app server settings_faults.py: every publish pauses inside it.
+FAULT_SETTINGS = {
+    "DJANGO_SETTINGS_MODULE": "tests.cluster.settings_faults",
+    "PYTHONPATH": str(services.ROOT),
+}
 
 
 @pytest.fixture(scope="session")
@@ -45,7 +50,8 @@ def set_up_template(private_postgres, tmp_path_factory):
     """A database set up once by `newsroom setup` (demo included), copied for each test."""
     url = private_postgres.create_database("newsroom_template")
     data_dir = tmp_path_factory.mktemp("template-data")
-    env = services.cluster_env(url, "", data_dir, "template")
+    # Production mode: the demo is loaded only when asked for.
+    env = services.cluster_env(url, "", data_dir, "template", NEWSROOM_DEMO="1")
     subprocess.run(
         [services.VENV_BIN / "newsroom", "setup"], env=env, check=True, capture_output=True
     )

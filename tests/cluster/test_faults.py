@@ -8,7 +8,7 @@ import pytest
 from deploy.cluster import services
 from deploy.cluster.editor import AdminError
 
-from .conftest import needs_nginx
+from .conftest import FAULT_SETTINGS, needs_nginx
 
 pytestmark = [pytest.mark.cluster]
 
@@ -89,7 +89,7 @@ def test_a_server_killed_in_the_middle_of_a_publish_leaves_no_half_published_ite
     cluster, set_up_template
 ):
     cluster.prepare(set_up_template)
-    (writer,) = cluster.start_servers(1, NEWSROOM_TEST_PUBLISH_DELAY=120)
+    (writer,) = cluster.start_servers(1, **FAULT_SETTINGS)
     (reader,) = cluster.start_servers(1)
     nginx = cluster.start_nginx()
     warm(reader.url, ["/en/", "/en/news/"])

@@ -134,6 +134,25 @@ def test_the_same_etag_for_every_encoding():
     assert client.get("/en/", accept_encoding="br", if_none_match=etag).status_code == 304
 
 
+def test_conditional_requests_follow_djangos_rules():
+    client = client_for(FakeApp())
+    first = client.get("/en/")
+    etag, last_modified = first.headers["etag"], first.headers["last-modified"]
+    assert client.get("/en/", if_none_match="*").status_code == 304
+    assert client.get("/en/", if_none_match=etag.removeprefix("W/")).status_code == 304
+    # If-None-Match wins over If-Modified-Since, unless no ETag in it can be read.
+    assert (
+        client.get("/en/", if_none_match='"other"', if_modified_since=last_modified).status_code
+        == 200
+    )
+    assert (
+        client.get("/en/", if_none_match="garbage", if_modified_since=last_modified).status_code
+        == 304
+    )
+    assert client.get("/en/", if_modified_since="Mon, 01 Jan 2001 00:00:00 GMT").status_code == 200
+    assert client.get("/en/", if_modified_since="yesterday").status_code == 200
+
+
 # --- Cache-Control and Vary -----------------------------------------------------------------
 def test_public_answers_tell_cdns_how_long_to_keep_them(settings):
     settings.NEWSROOM_CACHE_S_MAXAGE = 120

@@ -15,6 +15,7 @@ from wagtail.models import Page
 
 from newsroom.caching import memo
 from newsroom.core.listing import paginate_or_404
+from newsroom.core.publishing import AtomicPublish
 from newsroom.core.seek import histogram
 from newsroom.core.serving import MemoisedServing
 from newsroom.formats.feeds import FORMATS as FEED_FORMATS
@@ -54,7 +55,7 @@ def archive_date(year, month=None, day=None):
     return datetime.date(year, month, day)
 
 
-class NewsIndexPage(RoutablePageMixin, MemoisedServing, Page):
+class NewsIndexPage(RoutablePageMixin, MemoisedServing, AtomicPublish, Page):
     """/en/news/: the listing, the archives, the feeds and, at their dated addresses, the items.
 
     /en/news/feed/{rss,atom,json}/                  all news

@@ -26,6 +26,7 @@ from wagtail.search import index
 from newsroom.caching import fragments, memo
 from newsroom.core.blocks import RICH_TEXT_FEATURES, BodyBlock
 from newsroom.core.i18n import in_locale
+from newsroom.core.publishing import AtomicPublish
 from newsroom.core.serving import MemoisedServing, public
 from newsroom.core.stemming import stemmed_text, stems
 from newsroom.core.text import plain_text
@@ -160,7 +161,7 @@ def topic_ids_by_key():
     return ids
 
 
-class NewsItemPage(VisibleChanges, MemoisedServing, Page):
+class NewsItemPage(VisibleChanges, MemoisedServing, AtomicPublish, Page):
     """The fields every item type shares; never created on its own."""
 
     display_date = models.DateField(

@@ -1,8 +1,8 @@
 """First-run set-up, safe to repeat: site skeleton, demo content into an empty site, an admin."""
 
-import os
 import secrets
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 from django.db import transaction
@@ -10,21 +10,33 @@ from django.db import transaction
 from newsroom.home.site_tree import ensure_site_tree
 from newsroom.news.workflow import ensure_press_review
 
+NO_DEMO = (
+    "An empty newsroom was set up: the demo was not asked for. To load the demo newsroom "
+    "(ten items, topics, people, and a press account that can read embargoed items), run "
+    "`NEWSROOM_DEMO=1 newsroom load-demo` while no item exists."
+)
+
 
 class Command(BaseCommand):
-    help = "Create the site skeleton, the demo newsroom (empty database only) and an admin account."
+    help = (
+        "Create the site skeleton, the demo newsroom (empty database only, when NEWSROOM_DEMO "
+        "is on: the default in embedded mode only) and an admin account."
+    )
 
     def handle(self, *args, **options):
         # One transaction: if loading the demo fails, the next run starts again from empty.
         with transaction.atomic():
             home, created = ensure_site_tree()
             ensure_press_review()
-            if created and os.environ.get("NEWSROOM_DEMO", "1") != "0":
+            if created and settings.NEWSROOM_DEMO:
+                # Here, not at the top: demo/ is installed only when the demo is asked for.
                 from demo.loader import load_demo
 
                 load_demo(home, stdout=self.stdout)
         if not created:
             self.stdout.write("Existing newsroom found: content left as it is.")
+        elif not settings.NEWSROOM_DEMO:
+            self.stdout.write(NO_DEMO)
         self.ensure_admin()
 
     def ensure_admin(self):
