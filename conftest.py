@@ -5,6 +5,7 @@ import fcntl
 import fnmatch
 import hashlib
 import os
+import re
 import shutil
 import sqlite3
 import subprocess
@@ -166,16 +167,52 @@ def migrated_sqlite():
     return put
 
 
+def migrated_postgres_template(connection):
+    """The name of a PostgreSQL database with every migration applied, on the test server:
+    built once per schema (named by its digest, next to the test database's name), reused by
+    every worker and run; older templates of the same checkout are dropped."""
+    from urllib.parse import urlsplit, urlunsplit
+
+    base = re.sub(r"_gw\d+$", "", connection.creation._get_test_db_name())  # one for all workers
+    name = f"{base}_tpl_{_schema_digest()}"[:63]
+    with _locked(TEMPLATES / f"{name}.lock"), connection._nodb_cursor() as cursor:
+        cursor.execute("SELECT datname FROM pg_database WHERE datname LIKE %s", [f"{base}_tpl_%"])
+        existing = {row[0] for row in cursor.fetchall()}
+        if name in existing:
+            return name
+        for old in existing:
+            cursor.execute(f'DROP DATABASE IF EXISTS "{old}"')
+        partial = f"{name[:55]}_partial"
+        cursor.execute(f'DROP DATABASE IF EXISTS "{partial}"')
+        cursor.execute(f'CREATE DATABASE "{partial}"')
+        url = urlsplit(os.environ["DATABASE_URL"])
+        subprocess.run(  # noqa: S603 - our own interpreter and manage.py
+            [sys.executable, str(ROOT / "manage.py"), "migrate", "--no-input", "-v", "0"],
+            env={**os.environ, "DATABASE_URL": urlunsplit(url._replace(path=f"/{partial}"))},
+            cwd=ROOT, check=True, capture_output=True, timeout=1800,
+        )  # fmt: skip
+        cursor.execute(f'ALTER DATABASE "{partial}" RENAME TO "{name}"')
+    return name
+
+
 _kept_open = []  # the in-memory test database lives while a connection to it is open
 
 
 @pytest.fixture(scope="session")
-def django_db_modify_db_settings(django_db_modify_db_settings):
-    """The in-memory SQLite test database starts as a copy of the migrated template."""
+def django_db_modify_db_settings(django_db_modify_db_settings, django_db_blocker):
+    """The test database starts as a copy of the migrated template: the in-memory SQLite one,
+    or (make test-postgres) each worker's PostgreSQL one."""
     from django.db import connections
     from django.db.backends.sqlite3.creation import DatabaseCreation
 
     connection = connections["default"]
+    if connection.vendor == "postgresql" and os.environ.get("DATABASE_URL"):
+        # Django's own option: CREATE DATABASE test_... TEMPLATE <migrated>.
+        settings_test = connection.settings_dict["TEST"]
+        with django_db_blocker.unblock():
+            settings_test["TEMPLATE"] = migrated_postgres_template(connection)
+        yield
+        return
     if connection.vendor != "sqlite" or connection.settings_dict["TEST"].get("NAME"):
         yield
         return
