@@ -6,6 +6,10 @@ TOOLS := .tools
 UV := $(TOOLS)/bin/uv
 VENV := .venv
 BIN := $(VENV)/bin
+# Test workers (pytest-xdist): one per core by default; TEST_WORKERS=0 runs the tests in this
+# process. Tests that share a costly fixture stay together in one worker (conftest.py, GROUPS).
+TEST_WORKERS ?= auto
+PYTEST_PARALLEL := -n $(TEST_WORKERS) --dist loadgroup --no-loadscope-reorder
 export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 
@@ -37,10 +41,10 @@ serve: install ## Serve without setting up (granian, production settings)
 demo: install ## Load the demo newsroom (refuses if the database already has items)
 	$(BIN)/newsroom load-demo
 
-test: install ## Run the whole test suite, browser and cluster/fault tests included (SQLite, or DATABASE_URL when set)
+test: install ## Run the whole test suite, browser and cluster/fault tests included (SQLite, or DATABASE_URL when set); fails on a skip not in tests/skips-allowed.txt
 	bash scripts/ensure-chromium.sh
 	bash deploy/cluster/ensure-tools.sh
-	$(BIN)/pytest
+	$(BIN)/pytest --strict-skips $(PYTEST_PARALLEL)
 
 test-browser: install ## Run only the browser tests (Playwright + Debian's Chromium)
 	bash scripts/ensure-chromium.sh
@@ -49,7 +53,8 @@ test-browser: install ## Run only the browser tests (Playwright + Debian's Chrom
 test-postgres: install ## Run the test suite on PostgreSQL (TEST_DATABASE_URL, default local 'test'); the browser, cluster and backup tests (which pick their own databases) run in `make test`
 	DATABASE_URL=$${TEST_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/test} \
 	NEWSROOM_TEST_DB_NAME=test_newsroom_$$(pwd | md5sum | cut -c1-8) \
-	SECRET_KEY=test-only-secret $(BIN)/pytest --ignore=tests/browser --ignore=tests/cluster \
+	SECRET_KEY=test-only-secret $(BIN)/pytest --strict-skips $(PYTEST_PARALLEL) \
+	  --ignore=tests/browser --ignore=tests/cluster \
 	  --ignore=newsroom/backup/tests/test_backup.py
 
 lint: install ## ruff lint and format check, and the layers contract (import-linter, pyproject.toml)

@@ -1,5 +1,18 @@
 #!/usr/bin/env bash
-# nginx (in front of the app servers) and wrk (the load generator): Debian packages, installed
-# only when missing. The cluster runs its own nginx; Debian's service is stopped after install.
+# The programs the cluster, its tests and the load test run: nginx (in front of the app servers),
+# redis-server (a private one per test session), PostgreSQL's initdb/pg_ctl (a private cluster)
+# and wrk (the load generator). Debian packages, installed only when missing, as root only; as
+# another user it says what to run (scripts/ensure-packages.sh). `make test` and `make cluster`
+# run it.
 set -euo pipefail
-exec bash "$(dirname "$0")/../../bench/setup.sh"
+root="$(dirname "$0")/../.."
+pg_ctl=$(ls /usr/lib/postgresql/*/bin/pg_ctl 2>/dev/null | tail -n 1 || true)
+if [ -z "$pg_ctl" ] && command -v pg_ctl >/dev/null 2>&1; then pg_ctl=pg_ctl; fi
+before=$(command -v nginx || ls /usr/sbin/nginx 2>/dev/null || true)
+bash "$root/scripts/ensure-packages.sh" \
+  nginx=nginx redis-server=redis-server wrk=wrk "${pg_ctl:-pg_ctl}=postgresql"
+# Debian starts nginx as a service on install; the cluster and the benchmark run their own.
+if [ -z "$before" ]; then
+  if command -v systemctl >/dev/null 2>&1; then systemctl stop nginx 2>/dev/null || true; fi
+  service nginx stop 2>/dev/null || true
+fi

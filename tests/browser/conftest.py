@@ -178,9 +178,9 @@ def browser():
 
 
 @pytest.fixture(scope="session")
-def newsroom(browser, tmp_path_factory, request):
+def newsroom(browser, tmp_path_factory, request, migrated_sqlite):
     """Set up and serve a newsroom with the demo, a press officer and an uploaded video."""
-    data_dir = tmp_path_factory.mktemp("browser-newsroom")
+    data_dir = migrated_sqlite(tmp_path_factory.mktemp("browser-newsroom"))
     # Collected static files are build output: keep them between sessions (collectstatic
     # takes ~20 s and reruns by itself whenever a static source changes).
     cache = getattr(request.config, "cache", None)

@@ -102,11 +102,7 @@ def test_press_officer_publishes_a_story_that_leads_the_front_page(open_page):
 
     reader.goto("/en/")
     feed = reader.locator(FEED_LINK)
-    if feed.count() == 0:
-        pytest.skip(
-            'the front page has no <link rel="alternate"> feed link yet (feeds arrive with the '
-            "syndication branch); publishing and the front page passed"
-        )
+    assert feed.count() > 0, 'the front page has no <link rel="alternate"> feed link'
     response = reader.request.get(feed.first.get_attribute("href"))
     assert response.ok
     root = ET.fromstring(response.body())  # noqa: S314 - our own server's feed

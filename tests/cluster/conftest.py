@@ -2,8 +2,9 @@
 test can stop them without disturbing anyone else's, and app servers started with the
 ``newsroom`` command behind nginx (deploy/cluster/services.py).
 
-``cluster`` starts N app servers on one database and one Redis: reuse it for any check that
-needs several servers (e.g. the scheduler publishing once)."""
+``private_redis`` (a redis-server of the test's own) lives in the top-level conftest.py, shared
+with the apps' Redis tests. ``cluster`` starts N app servers on one database and one Redis:
+reuse it for any check that needs several servers (e.g. the scheduler publishing once)."""
 
 import itertools
 import shutil
@@ -56,15 +57,6 @@ def set_up_template(private_postgres, tmp_path_factory):
         [services.VENV_BIN / "newsroom", "setup"], env=env, check=True, capture_output=True
     )
     return "newsroom_template", data_dir
-
-
-@pytest.fixture
-def private_redis(tmp_path):
-    if shutil.which("redis-server") is None:
-        pytest.skip("redis-server is not installed")
-    server = services.Redis(services.free_port(), tmp_path / "redis.log").start()
-    yield server
-    server.stop()
 
 
 class Cluster:

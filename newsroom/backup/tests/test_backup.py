@@ -104,10 +104,10 @@ def postgres_databases():
 
 
 @pytest.fixture(scope="module")
-def demo_backup(tmp_path_factory):
+def demo_backup(tmp_path_factory, migrated_sqlite):
     """The demo newsroom on SQLite, its archive, and the fingerprint of its pages."""
     folder = tmp_path_factory.mktemp("demo")
-    env = site_env(folder / "site")
+    env = site_env(migrated_sqlite(folder / "site"))
     newsroom(env, "migrate", "--no-input", "-v", "0")
     newsroom(env, "load-demo")
     archive = folder / "demo.tar.gz"
@@ -163,8 +163,8 @@ def pages_of(env, address):
     return result.stdout
 
 
-def test_a_1000_item_archive_round_trips(postgres_databases, tmp_path):
-    source = site_env(tmp_path / "source")
+def test_a_1000_item_archive_round_trips(postgres_databases, tmp_path, migrated_sqlite):
+    source = site_env(migrated_sqlite(tmp_path / "source"))
     newsroom(source, "migrate", "--no-input", "-v", "0")
     newsroom(source, "generate", "--items", "1000")
     original = pages(source, crawl=False)

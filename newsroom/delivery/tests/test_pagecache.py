@@ -320,21 +320,23 @@ def test_the_admin_is_never_cached(cached_site):
 
 def test_concurrent_misses_render_the_page_once():
     import threading
-    import time
 
-    class SlowApp(FakeApp):
-        def __call__(self, environ, start_response):
-            time.sleep(0.2)
-            return super().__call__(environ, start_response)
-
-    app = SlowApp()
-    client = client_for(app)
+    app = GatedApp()
+    page_cache = PageCache(app)
+    page_cache.rendering = WaitCounting()
+    client = WSGIClient(page_cache)
+    app.close_gate()
     results = []
     threads = [
         threading.Thread(target=lambda: results.append(client.get("/en/"))) for _ in range(8)
     ]
     for thread in threads:
         thread.start()
+    # One thread renders (held at the gate) while the seven others wait for its render: all
+    # eight misses overlap, whatever the machine's load.
+    assert app.entered.wait(10)
+    assert page_cache.rendering.waiting(7), "the other requests did not wait for the render"
+    app.gate.set()
     for thread in threads:
         thread.join()
     assert len(app.calls) == 1
@@ -372,7 +374,7 @@ def test_a_worker_trusting_its_generation_for_a_while_still_sees_another_workers
     assert writer.current() == bumped  # the worker that published sees it at once
     deadline = time.monotonic() + 5  # generous: the machine may be busy
     while reader.current() != bumped and time.monotonic() < deadline:
-        time.sleep(0.01)
+        time.sleep(0.01)  # polls a condition until the deadline: no guess at how long it takes
     assert reader.current() == bumped != before
 
 
@@ -407,6 +409,36 @@ def in_thread(function, *args):
     thread = threading.Thread(target=lambda: results.append(function(*args)))
     thread.start()
     return thread, results
+
+
+class WaitCounting(dict):
+    """PageCache.rendering (address -> the Event its render sets) that counts the threads
+    waiting on those Events, so a test knows they are waiting rather than guessing by a sleep."""
+
+    def __init__(self):
+        import threading
+
+        super().__init__()
+        self.changed, self.waiters = threading.Condition(), 0
+
+    def get(self, address, default=None):
+        done = super().get(address, default)
+        return None if done is None else CountedWait(done, self)
+
+    def waiting(self, count, seconds=10):
+        with self.changed:
+            return self.changed.wait_for(lambda: self.waiters >= count, seconds)
+
+
+class CountedWait:
+    def __init__(self, event, counter):
+        self.event, self.counter = event, counter
+
+    def wait(self, timeout=None):
+        with self.counter.changed:
+            self.counter.waiters += 1
+            self.counter.changed.notify_all()
+        return self.event.wait(timeout)
 
 
 def test_while_a_page_is_re_rendered_after_a_publish_readers_get_the_previous_copy():
@@ -479,7 +511,7 @@ def wait_for(condition, seconds=10):
 
     deadline = time.monotonic() + seconds  # generous: the machine may be busy
     while not condition() and time.monotonic() < deadline:
-        time.sleep(0.01)
+        time.sleep(0.01)  # polls a condition until the deadline: no guess at how long it takes
     return condition()
 
 

@@ -1,7 +1,7 @@
 """Several workers and app servers sharing a Redis: one publish reaches them all.
 
-Runs against the real Redis on 127.0.0.1:6379 (database 15, a key prefix of its own); skipped
-only when no Redis answers there.
+Runs against a real Redis: the session's private redis-server (``redis_server`` in the top-level
+conftest.py), with a key prefix of its own per test.
 """
 
 import uuid
@@ -16,21 +16,14 @@ from newsroom.news.factories import StoryPageFactory
 from .test_pagecache import FakeApp
 from .wsgi_client import WSGIClient, django_app
 
-REDIS_URL = "redis://127.0.0.1:6379/15"
-
 
 @pytest.fixture
-def redis_cache(settings):
-    redis = pytest.importorskip("redis")
-    try:
-        redis.Redis.from_url(REDIS_URL, socket_connect_timeout=1).ping()
-    except redis.exceptions.ConnectionError:
-        pytest.skip("no Redis on 127.0.0.1:6379")
+def redis_cache(settings, redis_server):
     prefix = f"newsroom-test-{uuid.uuid4().hex[:8]}"
     settings.CACHES = {
         "default": {
             "BACKEND": "django_redis.cache.RedisCache",
-            "LOCATION": REDIS_URL,
+            "LOCATION": redis_server.url,
             "KEY_PREFIX": prefix,
             "OPTIONS": {"CLIENT_CLASS": "django_redis.client.DefaultClient"},
         }

@@ -13,8 +13,6 @@ from wagtail.models import PageLogEntry
 from newsroom.news.factories import StoryPageFactory
 from newsroom.scheduling import locks, runner
 
-REDIS_URL = "redis://127.0.0.1:6379/0"
-
 
 def test_file_lock_admits_one_holder(settings, tmp_path):
     settings.NEWSROOM_SCHEDULER_LOCK_FILE = tmp_path / "scheduler.lock"
@@ -24,13 +22,8 @@ def test_file_lock_admits_one_holder(settings, tmp_path):
         assert again is True
 
 
-def test_redis_lock_admits_one_holder(settings):
-    redis = pytest.importorskip("redis")
-    try:
-        redis.Redis.from_url(REDIS_URL).ping()
-    except redis.exceptions.ConnectionError:
-        pytest.skip("no Redis at 127.0.0.1:6379")
-    settings.REDIS_URL = REDIS_URL
+def test_redis_lock_admits_one_holder(settings, redis_server):
+    settings.REDIS_URL = redis_server.url
     settings.NEWSROOM_CACHE_PREFIX = f"embargo-test-{uuid.uuid4().hex}"
     with locks._redis_lock() as first, locks._redis_lock() as second:
         assert (first, second) == (True, False)

@@ -95,8 +95,8 @@ def shell(data_dir, code):
 
 
 @pytest.fixture(scope="module")
-def servers(tmp_path_factory):
-    data_dir = tmp_path_factory.mktemp("scheduling")
+def servers(tmp_path_factory, migrated_sqlite):
+    data_dir = migrated_sqlite(tmp_path_factory.mktemp("scheduling"))
     subprocess.run(
         [NEWSROOM, "setup"], env=environment(data_dir), check=True, capture_output=True, timeout=300
     )
