@@ -9,9 +9,8 @@ from django.http import Http404
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from newsroom.core.addresses import absolute, home_url, page_url
+from newsroom.core.addresses import absolute, page_url
 from newsroom.core.files import document_size, mime_type_of
-from newsroom.core.models import OrganisationSettings
 from newsroom.core.seek import head
 from newsroom.formats.feeds import FEED_LIMIT, FeedEntry, FeedSource, serve_feed
 
@@ -56,19 +55,7 @@ def news_feed(request, index, fmt, item_type=None):
     if item_type is not None and item_type not in NewsItemPage.item_types():
         raise Http404("There is no item type with that name.")
     source, items = news_source(index, request, item_type)
-    return serve_items(request, source, fmt, items)
-
-
-def serve_items(request, source, fmt, items):
-    """``items`` (visible, newest first) as the feed ``fmt`` of ``source``."""
-    return serve_feed(
-        request,
-        source,
-        fmt,
-        entries=lambda: entries(items, request),
-        organisation=OrganisationSettings.for_request(request),
-        home_url=home_url(request),
-    )
+    return serve_feed(request, source, fmt, entries=lambda: items.feed_entries(request))
 
 
 def entries(queryset, request, limit=FEED_LIMIT):

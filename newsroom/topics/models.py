@@ -20,9 +20,7 @@ from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
-from newsroom.core.addresses import home_url
 from newsroom.core.listing import paginate_or_404
-from newsroom.core.models import OrganisationSettings
 from newsroom.core.publishing import AtomicPublish
 from newsroom.core.serving import MemoisedServing, public
 from newsroom.formats.feeds import FORMATS as FEED_FORMATS
@@ -43,12 +41,7 @@ def public_topics():
 
 def serve_items_feed(request, fmt, items, **source):
     return serve_feed(
-        request,
-        FeedSource(**source),
-        fmt,
-        entries=lambda: items.feed_entries(request),
-        organisation=OrganisationSettings.for_request(request),
-        home_url=home_url(request),
+        request, FeedSource(**source), fmt, entries=lambda: items.feed_entries(request)
     )
 
 

@@ -11,7 +11,9 @@ from dataclasses import dataclass
 from django.http import Http404
 from django.utils.html import escape
 
+from newsroom.core.addresses import home_url
 from newsroom.core.http import json_response, machine_readable
+from newsroom.core.models import OrganisationSettings
 
 from ..images import ImageFacts
 from .jsonfeed import json_feed
@@ -77,16 +79,18 @@ def feed_document(fmt, request, **context):
 
 
 @machine_readable(max_age=FEED_MAX_AGE)
-def serve_feed(request, source, fmt, *, entries, organisation, home_url):
-    """``entries`` (a callable: read only for a format that exists) as the feed ``fmt``."""
+def serve_feed(request, source, fmt, *, entries):
+    """``entries`` (a callable: read only for a format that exists) as the feed ``fmt``, by the
+    organisation whose settings the request carries."""
     if fmt not in FORMATS:
         raise Http404("Feeds come as rss, atom or json.")
+    organisation = OrganisationSettings.for_request(request)
     context = {
         "source": source,
         "entries": entries(),
         "organisation": organisation,
         "site_title": organisation.newsroom_title,
-        "home_url": home_url,
+        "home_url": home_url(request),
     }
     if fmt == "json":
         return json_response(
