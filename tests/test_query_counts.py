@@ -77,21 +77,24 @@ def test_query_counts_do_not_grow_with_the_archive(client, home, news_index, top
     if connection.vendor == "postgresql":
         # The search's time limit (search/limits.py): SET LOCAL and, inside the test's own
         # transaction, a savepoint, its release and the reset (one query outside tests).
-        pinned["search"] = (8, 8)
+        pinned["search"] = (9, 8)
     assert large == pinned
 
 
-# (first render after another item's publish, a render in the same generation)
+# (first render after another item's publish, a render in the same generation). Every first
+# render reads, once per generation, which live items have an expiry time: since listings show
+# only what ``NewsItemQuerySet.visible()`` allows, as feeds and the API did, an item past its
+# expiry leaves every page at once, not when the scheduler withdraws it (issue 15, part 3).
 PINNED = {
-    "front page": (14, 1),
-    "story": (11, 1),
-    "video": (11, 1),
-    "topic": (7, 1),
-    "news listing": (8, 1),
-    "news listing, page 2": (8, 1),
-    "archive": (9, 1),
-    "person": (9, 2),
-    "search": (4, 4),
+    "front page": (15, 1),
+    "story": (12, 1),
+    "video": (12, 1),
+    "topic": (8, 1),
+    "news listing": (9, 1),
+    "news listing, page 2": (9, 1),
+    "archive": (10, 1),
+    "person": (10, 2),
+    "search": (5, 4),
 }
 
 
@@ -142,11 +145,11 @@ def test_press_office_pages_query_counts_do_not_grow(client, home, news_index, t
     assert large == PRESS_PINNED
 
 
-PRESS_PINNED = {
-    "press release": (11, 1),
-    "speech": (11, 1),
-    "media advisory": (11, 1),
-    "listing of press releases": (8, 1),
-    "listing of speeches": (8, 1),
-    "listing of advisories": (8, 1),
+PRESS_PINNED = {  # the first renders read the expiring items too, as PINNED says
+    "press release": (12, 1),
+    "speech": (12, 1),
+    "media advisory": (12, 1),
+    "listing of press releases": (9, 1),
+    "listing of speeches": (9, 1),
+    "listing of advisories": (9, 1),
 }
