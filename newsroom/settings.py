@@ -85,6 +85,7 @@ INSTALLED_APPS = [
     "newsroom.resilience",
     "newsroom.scheduling",
     "newsroom.press",
+    "newsroom.alerts",
     "newsroom.synthetic",
     *(["demo"] if NEWSROOM_DEMO else []),
     "axes",

@@ -64,6 +64,7 @@ class AuditEntry(models.Model):
         FEED_JSON = "feed-json", _("JSON feed")
         NINJS = "ninjs", _("ninjs")
         MEDIA = "media", _("Media download")
+        EMAIL = "e-mail", _("E-mail alert")
 
     at = models.DateTimeField(_("when"), auto_now_add=True, db_index=True)
     user = models.ForeignKey(

@@ -1,0 +1,212 @@
+"""The composers of every alert message (``newsroom.mailing`` calls them; see its outbox).
+
+``make(params)`` reads and renders what all recipients of a dispatch share, once; the
+``render(recipient)`` it returns only checks the recipient still wants the message and puts
+their signed links in (a string replacement: no template work per message). ``render`` returns
+None, and nothing is sent, when the subscriber has left (or their press account was
+deactivated), or when the item is no longer public (or no longer under embargo) — checked
+again at most every ``RECHECK_SECONDS`` while a dispatch is being sent.
+"""
+
+import time
+
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from newsroom.formats.email import OutgoingMessage
+from newsroom.news.models import NewsItemPage
+from newsroom.press import embargo
+from newsroom.scheduling.timezones import moment_label
+
+from . import content, links
+from .models import Subscriber
+
+CONFIRM, ALREADY = "confirm", "already"
+RECHECK_SECONDS = 1.0
+# Stand-ins for the per-recipient links in the rendered parts (plain words that survive HTML
+# escaping; no headline or teaser holds them).
+MANAGE_MARK, UNSUBSCRIBE_MARK = "x-newsroom-manage-link", "x-newsroom-unsubscribe-link"
+
+
+def _parts(template, context):
+    return (
+        render_to_string(f"alerts/email/{template}.txt", context).strip() + "\n",
+        render_to_string(f"alerts/email/{template}.html", context),
+    )
+
+
+def _links(subscriber):
+    manage = content.absolute_url(links.path(subscriber, links.MANAGE))
+    unsubscribe = content.absolute_url(links.path(subscriber, links.UNSUBSCRIBE))
+    return manage, unsubscribe
+
+
+def _bulk_message(subject, text, html, subscriber):
+    manage, unsubscribe = _links(subscriber)
+    return OutgoingMessage(
+        subject=content.single_line(subject),
+        text=text.replace(MANAGE_MARK, manage).replace(UNSUBSCRIBE_MARK, unsubscribe),
+        html=html.replace(MANAGE_MARK, manage).replace(UNSUBSCRIBE_MARK, unsubscribe),
+        headers={
+            "List-Unsubscribe": f"<{unsubscribe}>",
+            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+        },
+    )
+
+
+class _Recheck:
+    """A yes/no question asked again at most every RECHECK_SECONDS."""
+
+    def __init__(self, question):
+        self.question, self.at, self.answer = question, 0.0, False
+
+    def __call__(self):
+        now = time.monotonic()
+        if now - self.at >= RECHECK_SECONDS:
+            self.answer, self.at = bool(self.question()), now
+        return self.answer
+
+
+def _receiving(recipient, **filters):
+    key = recipient.data.get("s", "")
+    return Subscriber.objects.receiving().filter(key=key, **filters).first()
+
+
+def _visible(pk):
+    return NewsItemPage.objects.visible().filter(pk=pk).first()
+
+
+def _common(language):
+    return {"organisation": content.organisation(language), "manage_url": MANAGE_MARK,
+            "unsubscribe_url": UNSUBSCRIBE_MARK, "language": language}  # fmt: skip
+
+
+# --- one item, as soon as it is public --------------------------------------------------------
+def item_alert(params):
+    language, pk = params["language"], params["page"]
+    page = _visible(pk)
+    if page is None:
+        return lambda recipient: None
+    with translation.override(language):
+        facts = content.item_facts(page.specific)
+        text, html = _parts("item", {**_common(language), "item": facts})
+    still_public = _Recheck(lambda: _visible(pk))
+
+    def render(recipient):
+        subscriber = _receiving(recipient)
+        if subscriber is None or not still_public():
+            return None
+        return _bulk_message(facts.title, text, html, subscriber)
+
+    return render
+
+
+# --- an embargoed item, to journalists, when it is shared with the press -----------------------
+def embargo_alert(params):
+    language, pk, revision = params["language"], params["page"], params["revision"]
+
+    def current():
+        entry = embargo.find_embargoed(pk)
+        return entry if entry and entry.revision.pk == revision else None
+
+    entry = current()
+    if entry is None:
+        return lambda recipient: None
+    with translation.override(language):
+        banner = _("EMBARGOED until %(moment)s") % {"moment": moment_label(entry.until)}
+        url = content.absolute_url(reverse("press:item", args=[pk]))
+        facts = content.item_facts(entry.item, url=url)
+        text, html = _parts("item", {**_common(language), "item": facts, "banner": banner})
+        subject = f"{banner}: {facts.title}"
+    still_embargoed = _Recheck(current)
+
+    def render(recipient):
+        subscriber = _receiving(recipient, press_account__isnull=False, embargoed=True)
+        if subscriber is None or not still_embargoed():
+            return None
+        return _bulk_message(subject, text, html, subscriber)
+
+    return render
+
+
+# --- a correction, to those who were sent the item ---------------------------------------------
+def correction(params):
+    language, pk, note = params["language"], params["page"], params["note"]
+    page = _visible(pk)
+    if page is None:
+        return lambda recipient: None
+    with translation.override(language):
+        facts = content.item_facts(page.specific)
+        subject = _("Correction: %(title)s") % {"title": facts.title}
+        text, html = _parts("correction", {**_common(language), "item": facts, "note": note})
+    still_public = _Recheck(lambda: _visible(pk))
+
+    def render(recipient):
+        subscriber = _receiving(recipient)
+        if subscriber is None or not still_public():
+            return None
+        return _bulk_message(subject, text, html, subscriber)
+
+    return render
+
+
+# --- a digest: every matching item since the last one ------------------------------------------
+def digest(params):
+    language = params["language"]
+    with translation.override(language):
+        organisation = content.organisation(language)
+
+    def render(recipient):
+        subscriber = _receiving(recipient)
+        if subscriber is None:
+            return None
+        pages = NewsItemPage.objects.visible().filter(pk__in=recipient.data.get("items", []))
+        pages = list(pages.select_related("listing_image", "locale").newest_first())
+        if not pages:
+            return None
+        with translation.override(language):
+            items = [content.item_facts(page) for page in pages]
+            subject = ngettext(
+                "%(newsroom)s: %(count)s new item, %(date)s",
+                "%(newsroom)s: %(count)s new items, %(date)s",
+                len(items),
+            ) % {
+                "newsroom": organisation.newsroom_title,
+                "count": len(items),
+                "date": params["date"],
+            }
+            context = {**_common(language), "organisation": organisation, "items": items,
+                       "subject": subject}  # fmt: skip
+            text, html = _parts("digest", context)
+        return _bulk_message(subject, text, html, subscriber)
+
+    return render
+
+
+# --- confirmation, and "you are already subscribed" --------------------------------------------
+def confirmation(params):
+    language, kind = params["language"], params["kind"]
+    with translation.override(language):
+        organisation = content.organisation(language)
+
+    def render(recipient):
+        subscriber = Subscriber.objects.filter(key=recipient.data.get("subscriber", "")).first()
+        if subscriber is None or (kind == CONFIRM and subscriber.is_confirmed):
+            return None
+        with translation.override(language):
+            if kind == CONFIRM:
+                subject = _("Confirm your e-mail alerts from %(newsroom)s")
+                url = content.absolute_url(links.path(subscriber, links.CONFIRM))
+            else:
+                subject = _("Your e-mail alerts from %(newsroom)s")
+                url = content.absolute_url(links.path(subscriber, links.MANAGE))
+            subject %= {"newsroom": organisation.newsroom_title}
+            context = {"organisation": organisation, "url": url, "kind": kind,
+                       "subject": subject, "address": subscriber.email}  # fmt: skip
+            text, html = _parts("confirmation", context)
+        return OutgoingMessage(subject=subject, text=text, html=html)
+
+    return render

@@ -1,0 +1,98 @@
+"""Background work of alerts (Django's task framework, mailing's "background" backend): the
+request or scheduler round that publishes only enqueues; these run in a worker.
+
+``fan_out_item``: one dispatch per (item, language), keyed by the item's translation key and
+language, so a second publish (or a retried task) sends nothing again. ``fan_out_embargo``: one
+per scheduled revision shared with the press. ``send_digests``: every digest that is due.
+"""
+
+import hashlib
+
+from django_tasks import task
+
+from newsroom.mailing import outbox
+from newsroom.mailing.models import Delivery, Dispatch
+from newsroom.news.models import NewsItemPage
+from newsroom.press import embargo
+
+from . import digests, matching
+from .models import Subscriber
+
+BACKEND = "background"
+
+
+def _recipients(subscribers):
+    return (outbox.Recipient(email, {"s": key}) for email, key in matching.stream(subscribers))
+
+
+@task(backend=BACKEND)
+def fan_out_item(page_id):
+    """Tell the matching subscribers that this item is public (if it still is)."""
+    page = NewsItemPage.objects.visible().filter(pk=page_id).select_related("locale").first()
+    if page is None:
+        return 0  # unpublished, expired or made private since: nothing is sent
+    language = page.locale.language_code
+    dispatch, _created = outbox.open_dispatch(
+        f"{matching.ITEM_KEY.format(key=page.translation_key)}{language}",
+        kind="alert",
+        composer="newsroom.alerts.messages.item_alert",
+        params={"page": page.pk, "language": language},
+        source=page,
+    )
+    if dispatch.cancelled_at:
+        return 0
+    added = outbox.add_recipients(dispatch, _recipients(matching.immediate_recipients(page)))
+    outbox.release(dispatch)
+    return int(added)
+
+
+@task(backend=BACKEND)
+def fan_out_embargo(page_id, revision_id):
+    """Send an item shared with the press to the journalists who asked for embargoed material."""
+    entry = embargo.find_embargoed(page_id)
+    if entry is None or entry.revision.pk != revision_id:
+        return 0
+    page = NewsItemPage.objects.select_related("locale").get(pk=page_id)
+    language = page.locale.language_code
+    dispatch, _created = outbox.open_dispatch(
+        f"alerts:embargo:{page.translation_key}:{language}:{revision_id}",
+        kind="embargo",
+        composer="newsroom.alerts.messages.embargo_alert",
+        params={"page": page.pk, "revision": revision_id, "language": language},
+        source=page,
+    )
+    added = outbox.add_recipients(dispatch, _recipients(matching.embargo_recipients(entry.item)))
+    outbox.release(dispatch)
+    return int(added)
+
+
+@task(backend=BACKEND)
+def send_correction(page_id, note):
+    """A short message with ``note`` to everyone who was sent this version of the item."""
+    page = NewsItemPage.objects.visible().filter(pk=page_id).select_related("locale").first()
+    if page is None:
+        return 0
+    digest = hashlib.sha256(note.encode()).hexdigest()[:16]
+    language = page.locale.language_code
+    dispatch, _created = outbox.open_dispatch(
+        f"alerts:correction:{page.translation_key}:{language}:{digest}",
+        kind="correction",
+        composer="newsroom.alerts.messages.correction",
+        params={"page": page.pk, "language": language, "note": note},
+        source=page,
+    )
+    sent = Delivery.objects.filter(
+        dispatch__in=Dispatch.objects.filter(
+            key=f"{matching.ITEM_KEY.format(key=page.translation_key)}{language}"
+        ),
+        status=Delivery.Status.SENT,
+    ).values("address")
+    subscribers = Subscriber.objects.receiving().filter(email__in=sent)
+    added = outbox.add_recipients(dispatch, _recipients(subscribers))
+    outbox.release(dispatch)
+    return int(added)
+
+
+@task(backend=BACKEND)
+def send_digests():
+    return digests.send_due()
