@@ -122,6 +122,23 @@ class ChoicesForm(forms.Form):
         }
 
 
+class PressChoicesForm(ChoicesForm):
+    """A journalist's alerts in the press area: the same choices, and embargoed material."""
+
+    embargoed = forms.BooleanField(
+        label=_("Also send me embargoed items when they are shared with the press"),
+        required=False,
+    )
+
+    def apply_to(self, subscriber):
+        subscriber.embargoed = bool(self.cleaned_data["embargoed"])
+        super().apply_to(subscriber)
+
+    @classmethod
+    def initial_for(cls, subscriber):
+        return {**super().initial_for(subscriber), "embargoed": subscriber.embargoed}
+
+
 class SignUpForm(ChoicesForm):
     email = forms.CharField(
         label=_("Your e-mail address"),
@@ -144,4 +161,4 @@ class EmailOnlyForm(forms.Form):
         return addresses.normalised(self.cleaned_data["email"])
 
 
-__all__ = ["ChoicesForm", "EmailOnlyForm", "SignUpForm", "Subscriber"]
+__all__ = ["ChoicesForm", "EmailOnlyForm", "PressChoicesForm", "SignUpForm", "Subscriber"]

@@ -101,6 +101,12 @@ class Subscriber(models.Model):
     def is_confirmed(self):
         return self.confirmed_at is not None
 
+    def choices_label(self):
+        """ "everything; type:speech; topic:<key>" (the CSV export's column)."""
+        parts = ["everything"] if self.everything else []
+        parts += [f"{choice.kind}:{choice.value}" for choice in self.choices.all()]
+        return "; ".join(parts)
+
     def choice_values(self, kind):
         return sorted(choice.value for choice in self.choices.all() if choice.kind == kind)
 

@@ -3,11 +3,12 @@
 from django.urls import path
 from django.utils.translation import pgettext_lazy
 
-from . import views
+from . import press_views, views
 
 app_name = "alerts"
 
 urlpatterns = [
+    path(pgettext_lazy("address segment", "press/"), press_views.press_alerts, name="press"),
     path("", views.sign_up, name="sign-up"),
     path(pgettext_lazy("address segment", "confirm/<str:token>/"), views.confirm, name="confirm"),
     path(
