@@ -7,7 +7,9 @@ per scheduled revision shared with the press. ``send_digests``: every digest tha
 """
 
 import hashlib
+import time
 
+from django.core.cache import cache
 from django_tasks import task
 
 from newsroom.mailing import outbox
@@ -96,3 +98,11 @@ def send_correction(page_id, note):
 @task(backend=BACKEND)
 def send_digests():
     return digests.send_due()
+
+
+def enqueue_digests():
+    """The scheduler thread's minute: one digest task per minute across every server (the
+    shared cache decides which server's scheduler enqueues it)."""
+    minute = int(time.time() // 60)
+    if cache.add(f"alerts:digests:{minute}", 1, timeout=120):
+        send_digests.enqueue()

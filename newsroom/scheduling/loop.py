@@ -3,8 +3,8 @@
 Started by newsroom/wsgi.py (so by ``newsroom serve`` / ``newsroom run``, in every granian
 worker). It sleeps until the next due time, at most NEWSROOM_SCHEDULER_INTERVAL seconds (1 s by
 default, so an item published from another process is still picked up within a second), then
-runs ``runner.run_due()`` under the shared lock. A failure is logged and retried on the next
-round; it never stops the thread or the server.
+runs ``runner.run_due()`` under the shared lock, then the apps' periodic jobs (periodic.py). A
+failure is logged and retried on the next round; it never stops the thread or the server.
 """
 
 import logging
@@ -14,7 +14,7 @@ from django.conf import settings
 from django.db import close_old_connections
 from django.utils import timezone
 
-from . import runner
+from . import periodic, runner
 
 logger = logging.getLogger(__name__)
 _started = threading.Lock()
@@ -55,6 +55,7 @@ def _run():
         try:
             close_old_connections()
             runner.run_due()
+            periodic.run_due()
             pause = _pause()
         except Exception:
             logger.exception("Scheduled publishing failed; trying again shortly")
