@@ -7,7 +7,10 @@ newsroom setup [--demo]
                        admin if none exists. The demo is wanted by default in embedded mode
                        only; in production mode (DATABASE_URL set) ask for it with --demo
                        or NEWSROOM_DEMO=1; NEWSROOM_DEMO=0 turns it off everywhere
-newsroom serve         serve only (production server, DEBUG off unless DEBUG=1)
+newsroom serve         serve only (production server, DEBUG off unless DEBUG=1); like
+                       `run`, starts one mail worker beside the server (NEWSROOM_WORKER=0:
+                       none, for a server whose mail a dedicated `newsroom worker` sends)
+newsroom worker        run a background worker only: sends the mail (docs/operators/mail.md)
 newsroom load-demo     load the demo newsroom into a newsroom without items (production
                        mode: with NEWSROOM_DEMO=1)
 newsroom backup [FILE] write the database and media to one archive (README: Backups)
@@ -17,10 +20,11 @@ newsroom <django command> [args]   any manage.py command, e.g. ``newsroom create
 
 import os
 import shutil
+import subprocess
 import sys
 
 USAGE = __doc__
-ALIASES = {"load-demo": "load_demo"}
+ALIASES = {"load-demo": "load_demo", "worker": "mail_worker"}
 
 
 def _django():
@@ -92,6 +96,7 @@ def serve():
     )
     if granian is None:
         sys.exit("granian is not installed: run `make install` first.")
+    start_worker()
     print(f"Newsroom is being served on http://{host}:{port}/ (Ctrl+C stops it)", flush=True)
     args = [
         granian,
@@ -103,6 +108,17 @@ def serve():
         "newsroom.wsgi:application",
     ]  # fmt: skip
     os.execv(granian, args)  # noqa: S606 - replaces this process with the server
+
+
+def start_worker():
+    """One mail worker process beside granian: started here, before granian replaces this
+    process, so there is one per server however many granian workers serve (a thread in
+    wsgi.py would make one per granian worker). It stops when the server is gone."""
+    if os.environ.get("NEWSROOM_WORKER", "1").strip().lower() in {"0", "false", "no", "off"}:
+        return None
+    return subprocess.Popen(  # noqa: S603 - our own interpreter and command
+        [sys.executable, "-m", "newsroom.cli", "worker", "--parent", str(os.getpid())]
+    )
 
 
 def main(argv=None):

@@ -85,9 +85,13 @@ INSTALLED_APPS = [
     "newsroom.resilience",
     "newsroom.scheduling",
     "newsroom.press",
+    "newsroom.mailing",
     "newsroom.alerts",
     "newsroom.synthetic",
     *(["demo"] if NEWSROOM_DEMO else []),
+    "django_tasks",
+    "django_tasks_db",
+    "anymail",
     "axes",
     "django_otp",
     "django_otp.plugins.otp_totp",
@@ -438,6 +442,74 @@ NEWSROOM_SCHEDULER_LOCK_FILE = DATA_DIR / "scheduler.lock"
 NEWSROOM_CACHE_PREFIX = env("NEWSROOM_CACHE_PREFIX", "newsroom")
 if NEWSROOM_SCHEDULER_INTERVAL <= 0:
     raise ImproperlyConfigured("NEWSROOM_SCHEDULER_INTERVAL must be a positive number of seconds.")
+
+# --- Mail and background tasks (docs/operators/mail.md) -------------------------------------
+# Background work runs through Django's task framework (the django-tasks backport) on the
+# "background" backend: django-tasks-db's database backend by default (the worker polls the
+# database), RQ on Redis when REDIS_URL is set or NEWSROOM_TASK_BACKEND=rq
+# (docs/decisions/0004-background-tasks.md). Wagtail's own tasks stay on "default", run at once.
+NEWSROOM_TASK_BACKEND = env("NEWSROOM_TASK_BACKEND", "rq" if REDIS_URL else "database")
+if NEWSROOM_TASK_BACKEND not in {"database", "rq"}:
+    raise ImproperlyConfigured(
+        f"NEWSROOM_TASK_BACKEND must be database or rq, not {NEWSROOM_TASK_BACKEND!r}."
+    )
+if NEWSROOM_TASK_BACKEND == "rq" and not REDIS_URL:
+    raise ImproperlyConfigured("NEWSROOM_TASK_BACKEND=rq needs REDIS_URL.")
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "background": {
+        "BACKEND": "django_tasks_rq.RQBackend"
+        if NEWSROOM_TASK_BACKEND == "rq"
+        else "django_tasks_db.DatabaseBackend"
+    },
+}
+if NEWSROOM_TASK_BACKEND == "rq":
+    INSTALLED_APPS.append("django_rq")
+    RQ_QUEUES = {"default": {"URL": REDIS_URL, "DEFAULT_TIMEOUT": 3600}}
+# `newsroom serve` / `run` start one worker process beside granian (none per granian worker).
+NEWSROOM_WORKER = env_bool("NEWSROOM_WORKER", True)
+NEWSROOM_WORKER_INTERVAL = env_seconds("NEWSROOM_WORKER_INTERVAL", 0.2)
+
+EMAIL_HOST = env("EMAIL_HOST")
+EMAIL_PORT = env_whole_number("EMAIL_PORT", 25)
+EMAIL_HOST_USER = env("EMAIL_HOST_USER")
+EMAIL_HOST_PASSWORD = env("EMAIL_HOST_PASSWORD")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
+EMAIL_TIMEOUT = env_seconds("EMAIL_TIMEOUT", 30)
+DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "newsroom@localhost")
+SERVER_EMAIL = env("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
+# A sending service through django-anymail: amazon_ses, mailgun, postmark, sendgrid, ... Its
+# settings come from ANYMAIL_<NAME> variables: ANYMAIL_MAILGUN_API_KEY becomes
+# ANYMAIL["MAILGUN_API_KEY"].
+NEWSROOM_MAIL_SERVICE = env("NEWSROOM_MAIL_SERVICE")
+ANYMAIL = {
+    name.removeprefix("ANYMAIL_"): value.strip()
+    for name, value in os.environ.items()
+    if name.startswith("ANYMAIL_") and value.strip()
+}
+# The tracking webhooks (/mail/webhooks/anymail/) accept only the shared secret's basic auth;
+# without one configured, a random one nobody knows keeps them shut.
+ANYMAIL.setdefault("WEBHOOK_SECRET", secrets.token_urlsafe(24))
+if env("EMAIL_BACKEND"):
+    EMAIL_BACKEND = env("EMAIL_BACKEND")
+elif NEWSROOM_MAIL_SERVICE:
+    EMAIL_BACKEND = f"anymail.backends.{NEWSROOM_MAIL_SERVICE}.EmailBackend"
+elif EMAIL_HOST:
+    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+else:
+    # Nothing configured: each message is an .eml file in DATA_DIR/mail/ (the admin says so).
+    EMAIL_BACKEND = "newsroom.mailing.backends.EmlFileBackend"
+NEWSROOM_MAIL_RATE = env_seconds("NEWSROOM_MAIL_RATE", 0)  # messages a second; 0: no limit
+NEWSROOM_MAIL_BATCH = env_whole_number("NEWSROOM_MAIL_BATCH", 200, minimum=1)
+NEWSROOM_MAIL_PARALLEL = env_whole_number("NEWSROOM_MAIL_PARALLEL", 4, minimum=1)
+NEWSROOM_MAIL_CLAIM_TIMEOUT = env_seconds("NEWSROOM_MAIL_CLAIM_TIMEOUT", 120)
+NEWSROOM_MAIL_SWEEP_INTERVAL = env_seconds("NEWSROOM_MAIL_SWEEP_INTERVAL", 5)
+NEWSROOM_MAIL_RETRY_BASE = env_seconds("NEWSROOM_MAIL_RETRY_BASE", 60)
+NEWSROOM_MAIL_RETRY_HOURS = env_seconds("NEWSROOM_MAIL_RETRY_HOURS", 26)
+NEWSROOM_MAIL_MESSAGE_ID_DOMAIN = env(
+    "NEWSROOM_MAIL_MESSAGE_ID_DOMAIN", DEFAULT_FROM_EMAIL.rpartition("@")[2] or "localhost"
+).strip(">")
 
 LOGGING = {
     "version": 1,

@@ -27,6 +27,8 @@ def serve_media(request, path):
 urlpatterns = [
     path("", include("newsroom.syndication.urls")),
     path("admin/", include(wagtailadmin_urls)),
+    # Sending services' tracking webhooks (bounces, complaints): newsroom/mailing/webhooks.py.
+    path("mail/webhooks/anymail/", include("anymail.urls")),
     # A document id past 18 digits cannot exist, and overflows SQLite's integers.
     re_path(r"^documents/\d{19,}/", no_such_file),
     path("documents/", include(wagtaildocs_urls)),

@@ -1,0 +1,142 @@
+"""Test helpers for anything that sends mail, as a pytest plugin: a real SMTP server.
+
+In a conftest.py: ``from newsroom.mailing.testing import mail_via_smtp, smtp_server  # noqa: F401``
+(pytest takes ``pytest_plugins`` from the root conftest only). Fixtures:
+
+- ``smtp_server``: an aiosmtpd server (``newsroom.mailing.smtp_sink``) in its own process on a
+  free port, keeping every message; ``.messages()`` parses them (``email.message.EmailMessage``,
+  default policy: headers, ``get_body(("plain",))``, ``get_body(("html",))``), ``.received()``
+  lists (Message-ID, recipient) pairs, ``.stop()`` / ``.start()`` take it down and back up on
+  the same port.
+- ``mail_via_smtp``: the settings pointed at ``smtp_server`` (Django's SMTP backend); yields it.
+
+``deliver_now()`` sends every due delivery in this process, at once (the test's database
+transaction included); use it instead of a worker in ordinary tests.
+"""
+
+import email
+import email.policy
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+HOST = "127.0.0.1"
+
+
+def free_port():
+    with socket.socket() as probe:
+        probe.bind((HOST, 0))
+        return probe.getsockname()[1]
+
+
+def port_open(port):
+    with socket.socket() as probe:
+        probe.settimeout(0.5)
+        return probe.connect_ex((HOST, port)) == 0
+
+
+class SMTPServer:
+    def __init__(self, folder, port=None, store=True):
+        self.folder = Path(folder)
+        self.port = port or free_port()
+        self.store = store
+        self.process = None
+
+    def start(self):
+        (self.folder / "ready").unlink(missing_ok=True)
+        args = [sys.executable, "-m", "newsroom.mailing.smtp_sink", "--port", str(self.port),
+                "--folder", str(self.folder)] + (["--store"] if self.store else [])  # fmt: skip
+        self.process = subprocess.Popen(args, start_new_session=True)  # noqa: S603 - ours
+        deadline = time.monotonic() + 30
+        while not ((self.folder / "ready").exists() and port_open(self.port)):
+            if self.process.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError(f"the SMTP sink on port {self.port} did not start")
+            time.sleep(0.05)
+        return self
+
+    def stop(self):
+        if self.process is not None and self.process.poll() is None:
+            os.kill(self.process.pid, signal.SIGTERM)
+            try:
+                self.process.wait(10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait(5)
+        self.process = None
+
+    def received(self):
+        """[(Message-ID, recipient)] in the order received (flushed within 0.2 s)."""
+        log = self.folder / "received.log"
+        if not log.exists():
+            return []
+        rows = []
+        for line in log.read_text().splitlines():
+            parts = line.split("\t")
+            if len(parts) == 3:
+                rows.append((parts[0], parts[1]))
+        return rows
+
+    def wait_for(self, count, timeout=30):
+        """Wait until ``count`` messages arrived (or fail after ``timeout`` s); returns them."""
+        deadline = time.monotonic() + timeout
+        while len(rows := self.received()) < count:
+            if time.monotonic() > deadline:
+                raise AssertionError(f"{len(rows)} of {count} messages arrived in {timeout} s")
+            time.sleep(0.05)
+        return rows
+
+    def messages(self):
+        folder = self.folder / "messages"
+        return [
+            email.message_from_bytes(path.read_bytes(), policy=email.policy.default)
+            for path in sorted(folder.glob("*.eml"))
+        ]
+
+    def clear(self):
+        (self.folder / "received.log").write_text("")
+        shutil.rmtree(self.folder / "messages", ignore_errors=True)
+        (self.folder / "messages").mkdir(parents=True, exist_ok=True)
+
+
+def deliver_now():
+    """Send, in this process, every released dispatch's due deliveries. Returns how many."""
+    from django.db.models import Q
+    from django.utils import timezone
+
+    from newsroom.mailing import sender
+    from newsroom.mailing.models import Delivery
+
+    due = (
+        Delivery.objects.filter(status=Delivery.Status.QUEUED)
+        .filter(Q(next_attempt_at__isnull=True) | Q(next_attempt_at__lte=timezone.now()))
+        .filter(dispatch__released_at__isnull=False, dispatch__cancelled_at__isnull=True)
+        .values_list("dispatch_id", flat=True)
+        .distinct()
+    )
+    return sum(sender.send_dispatch(dispatch_id) for dispatch_id in sorted(set(due)))
+
+
+@pytest.fixture
+def smtp_server(tmp_path):
+    server = SMTPServer(tmp_path / "smtp").start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def mail_via_smtp(settings, smtp_server):
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST = HOST
+    settings.EMAIL_PORT = smtp_server.port
+    settings.EMAIL_USE_TLS = settings.EMAIL_USE_SSL = False
+    settings.EMAIL_HOST_USER = settings.EMAIL_HOST_PASSWORD = ""
+    settings.EMAIL_TIMEOUT = 10
+    settings.NEWSROOM_MAIL_RETRY_BASE = 60
+    return smtp_server
