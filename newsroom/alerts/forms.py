@@ -144,6 +144,7 @@ class SignUpForm(ChoicesForm):
         label=_("Your e-mail address"),
         max_length=addresses.MAX_LENGTH + 100,  # longer ones get the clear message below
         strip=False,
+        error_messages={"required": _("Give your e-mail address.")},
         widget=forms.EmailInput(attrs={"autocomplete": "email", "spellcheck": "false"}),
     )
     field_order = ["email"]

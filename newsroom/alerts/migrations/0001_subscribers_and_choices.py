@@ -11,7 +11,7 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
-        ('press', '0003_alter_auditentry_channel'),
+        ('press', '0003_audit_channel_email'),
     ]
 
     operations = [

@@ -35,9 +35,6 @@ def test_a_topic_page_form_opens_the_sign_up_with_that_topic_chosen(client, topi
     response = client.get(f"/en/alerts/?topic={topic.translation_key}&email=ana@example.org")
     page = response.text
     assert 'value="ana@example.org"' in page
-    assert f'value="{topic.translation_key}" checked' in page.replace('\n', ' ').replace(
-        f'value="{topic.translation_key}"\n', f'value="{topic.translation_key}" '
-    ) or f'value="{topic.translation_key}" id' not in page
     chosen = [line for line in page.splitlines() if str(topic.translation_key) in line]
     assert any("checked" in line for line in chosen)
     assert not any(
@@ -48,7 +45,9 @@ def test_a_topic_page_form_opens_the_sign_up_with_that_topic_chosen(client, topi
 def test_sign_up_sends_only_a_confirmation_until_the_link_is_followed(
     client, mailbox, topic, news_index
 ):
-    response = post(client, mailbox, {"email": " Ana@Example.ORG ", "topics": [topic.translation_key]})
+    response = post(
+        client, mailbox, {"email": " Ana@Example.ORG ", "topics": [topic.translation_key]}
+    )
     assert response.status_code == 200
     assert "ana@example.org" in response.text and "seven days" in response.text
     subscriber = Subscriber.objects.get()
@@ -81,7 +80,8 @@ def test_the_answer_is_the_same_for_a_new_a_pending_and_a_confirmed_address(clie
     Subscriber.objects.update(confirmation_sent_at=timezone.now() - datetime.timedelta(hours=1))
     pending = post(client, mailbox, data)
     Subscriber.objects.update(
-        confirmed_at=timezone.now(), confirmation_sent_at=timezone.now() - datetime.timedelta(hours=1)
+        confirmed_at=timezone.now(),
+        confirmation_sent_at=timezone.now() - datetime.timedelta(hours=1),
     )
     confirmed = post(client, mailbox, {**data, "everything": "", "types": ["speech"]})
     assert new.status_code == pending.status_code == confirmed.status_code == 200
@@ -146,7 +146,7 @@ def test_an_expired_link_offers_a_new_one(client, mailbox, monkeypatch):
         ("ana@example.org\nSubject: hello", "line breaks"),
         ("Ana <ana@example.org>", "one e-mail address"),
         ("ana@example.org, bob@example.org", "one e-mail address"),
-        ("ana@example.org\x00", "line breaks"),
+        ("ana@example.org\x00", "Null characters are not allowed"),
     ],
 )
 def test_bad_addresses_get_a_clear_400_and_nothing_is_stored_or_sent(
