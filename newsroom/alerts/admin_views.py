@@ -22,7 +22,7 @@ from newsroom.mailing.models import Delivery
 from newsroom.news.models import NewsItemPage
 from newsroom.topics.models import Person, TopicPage
 
-from . import subscriptions, tasks
+from . import matching, subscriptions, tasks
 from .models import Choice, Frequency, Subscriber
 
 NOTE_LENGTH = 500
@@ -153,7 +153,7 @@ def item_alerts(request, page_id):
     for version in versions:
         failures = (
             Delivery.objects.filter(
-                dispatch__source_type=version._meta.label_lower,
+                dispatch__source_type=NewsItemPage._meta.label_lower,
                 dispatch__source_id=str(version.pk),
                 status=Delivery.Status.FAILED,
             )
@@ -161,7 +161,13 @@ def item_alerts(request, page_id):
             .annotate(number=Count("pk"))
             .order_by("-number")[:10]
         )
-        rows.append({"page": version, "counts": outbox.counts(version), "failures": failures})
+        rows.append(
+            {
+                "page": version,
+                "counts": outbox.counts(matching.source(version)),
+                "failures": failures,
+            }
+        )
     return render(
         request,
         "alerts/admin/item.html",

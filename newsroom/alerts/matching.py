@@ -19,6 +19,12 @@ from .models import Choice, Frequency, Subscriber
 ITEM_KEY = "alerts:item:{key}:"
 
 
+def source(page):
+    """What the outbox records an item's dispatches under: the item as a ``NewsItemPage``,
+    whatever its type, so a StoryPage's unpublish cancels what a NewsItemPage queued."""
+    return NewsItemPage(pk=page.pk)
+
+
 def item_type(page):
     return page.specific_class.item_type
 

@@ -20,7 +20,7 @@ from newsroom.mailing.signals import delivery_sent
 from newsroom.news.models import NewsItemPage
 from newsroom.press.models import AuditEntry
 
-from . import tasks
+from . import matching, tasks
 from .models import Subscriber
 
 
@@ -45,7 +45,7 @@ def item_published(sender, instance, revision=None, **kwargs):
 @receiver(page_unpublished)
 def item_unpublished(sender, instance, **kwargs):
     if isinstance(instance, NewsItemPage):
-        outbox.cancel(source=instance)
+        outbox.cancel(source=matching.source(instance))
 
 
 @receiver(delivery_sent)

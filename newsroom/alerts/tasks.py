@@ -39,7 +39,7 @@ def fan_out_item(page_id):
         kind="alert",
         composer="newsroom.alerts.messages.item_alert",
         params={"page": page.pk, "language": language},
-        source=page,
+        source=matching.source(page),
     )
     if dispatch.cancelled_at:
         return 0
@@ -61,7 +61,7 @@ def fan_out_embargo(page_id, revision_id):
         kind="embargo",
         composer="newsroom.alerts.messages.embargo_alert",
         params={"page": page.pk, "revision": revision_id, "language": language},
-        source=page,
+        source=matching.source(page),
     )
     added = outbox.add_recipients(dispatch, _recipients(matching.embargo_recipients(entry.item)))
     outbox.release(dispatch)
@@ -81,7 +81,7 @@ def send_correction(page_id, note):
         kind="correction",
         composer="newsroom.alerts.messages.correction",
         params={"page": page.pk, "language": language, "note": note},
-        source=page,
+        source=matching.source(page),
     )
     sent = Delivery.objects.filter(
         dispatch__in=Dispatch.objects.filter(
