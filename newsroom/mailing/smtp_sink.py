@@ -5,7 +5,8 @@
 It accepts every message and appends one line per message to DIR/received.log: Message-ID,
 recipient, size and the Unix time of receipt, tab-separated; with --store it also keeps each
 message as DIR/messages/<n>.eml. Recipients whose local part starts with ``reject-`` are
-refused with a permanent 550, ``later-`` with a temporary 451. SIGTERM stops it (the log is flushed first).
+refused with a permanent 550, ``later-`` with a temporary 451. SIGTERM stops it (the log is
+flushed first).
 """
 
 import argparse
