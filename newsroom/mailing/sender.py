@@ -231,6 +231,7 @@ def _send_loop(dispatch):
             accepted, trouble = _send_batch(dispatch, batch, render, backend, from_email, rate)
             sent += accepted
             if trouble:
+                _wait_with_the_rest(dispatch, trouble)
                 return sent
     finally:
         try:
@@ -239,14 +240,24 @@ def _send_loop(dispatch):
             logger.debug("closing the mail connection failed", exc_info=True)
 
 
+def _wait_with_the_rest(dispatch, error):
+    """The server is unreachable: the dispatch's other due deliveries wait too (the admin
+    shows them waiting, with the reason), and sweep() enqueues them again when due."""
+    retry_at = timezone.now() + timedelta(seconds=settings.NEWSROOM_MAIL_RETRY_BASE)
+    Delivery.objects.filter(dispatch=dispatch, status=QUEUED, next_attempt_at__isnull=True).update(
+        next_attempt_at=retry_at, last_error=str(error)[:2000]
+    )
+
+
 def _send_batch(dispatch, batch, render, backend, from_email, rate):
     accepted = 0
     try:
         backend.open()
     except Exception as error:  # noqa: BLE001 - any failure to connect: wait and retry
         logger.warning("Mail server unreachable, %d messages wait: %s", len(batch), error)
-        retry_later([(row[0], row[3]) for row in batch], dispatch, f"server unreachable: {error}")
-        return 0, True
+        error = f"server unreachable: {error}"
+        retry_later([(row[0], row[3]) for row in batch], dispatch, error)
+        return 0, error
     date = formatdate(usegmt=True)
     for position, (delivery_id, address, data, attempts) in enumerate(batch):
         try:
@@ -275,7 +286,7 @@ def _send_batch(dispatch, batch, render, backend, from_email, rate):
                 "Mail connection lost; %d messages wait: %s", len(batch) - position, error
             )
             retry_later([(row[0], row[3]) for row in batch[position:]], dispatch, error)
-            return accepted, True
+            return accepted, str(error)
         if outcome is None:
             _record_sent(delivery_id, mid)
             accepted += 1
@@ -291,7 +302,7 @@ def _send_batch(dispatch, batch, render, backend, from_email, rate):
             retry_later([(delivery_id, attempts)], dispatch, f"{code} {text}")
         else:
             _refused(delivery_id, address, code, text, kind == "permanent-recipient")
-    return accepted, False
+    return accepted, None
 
 
 def sweep():
