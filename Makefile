@@ -14,7 +14,7 @@ export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 
 .DEFAULT_GOAL := help
-.PHONY: help install run serve setup demo test test-browser test-postgres lint format check messages ci clean bench cluster cluster-stop loadtest docs
+.PHONY: help install run serve setup demo test test-browser test-postgres lint format check messages ci clean bench bench-mail cluster cluster-stop loadtest docs
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-14s %s\n", $$1, $$2}'
@@ -90,6 +90,9 @@ clean: ## Remove the environments and collected static files (keeps ./data)
 
 bench: install ## Benchmark a 100,000-item archive (built once under ./bench-data/): cached, uncached, nginx
 	$(BIN)/python bench/run.py
+
+bench-mail: install ## Mail: 100,000 recipients to a real SMTP server (aiosmtpd), SQLite with one worker, PostgreSQL with two; the smtplib floor
+	$(BIN)/python bench/mail.py
 
 bench-postgres: install ## The same benchmark on PostgreSQL (BENCH_DATABASE_URL, default local newsroom_bench_100000)
 	BENCH_DATABASE_URL=$${BENCH_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/newsroom_bench_100000} \

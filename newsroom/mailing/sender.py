@@ -25,6 +25,7 @@ import logging
 import os
 import smtplib
 import socket
+import threading
 from datetime import timedelta
 from email.utils import formatdate
 
@@ -182,12 +183,38 @@ def _prepare_connection():
 
 
 def send_dispatch(dispatch_id):
-    """Send a dispatch's due deliveries until none is left. Returns how many were accepted."""
+    """Send a dispatch's due deliveries until none is left, over NEWSROOM_MAIL_CONNECTIONS
+    connections at once (one thread each: while one waits for the server's answer, another
+    prepares its next message). Returns how many messages the server accepted."""
     close_old_connections()
-    _prepare_connection()
     dispatch = Dispatch.objects.filter(pk=dispatch_id).first()
-    if dispatch is None or dispatch.released_at is None:
+    if dispatch is None or dispatch.released_at is None or dispatch.cancelled_at:
         return 0
+    accepted = []
+    helpers = [
+        threading.Thread(target=_helper, args=(dispatch, accepted), name=f"mail-{n}", daemon=True)
+        for n in range(1, settings.NEWSROOM_MAIL_CONNECTIONS)
+    ]
+    for helper in helpers:
+        helper.start()
+    total = _send_loop(dispatch)
+    for helper in helpers:
+        helper.join()
+    return total + sum(accepted)
+
+
+def _helper(dispatch, accepted):
+    try:
+        accepted.append(_send_loop(dispatch))
+    except Exception:
+        # Its claimed deliveries stay "sending" until sweep() gives them back: none is lost.
+        logger.exception("A mail sending thread failed")
+    finally:
+        connection.close()  # this thread's own database connection
+
+
+def _send_loop(dispatch):
+    _prepare_connection()
     render = import_string(dispatch.composer)(dispatch.params)
     from_email = settings.DEFAULT_FROM_EMAIL
     rate = Rate(settings.NEWSROOM_MAIL_RATE)
@@ -196,14 +223,15 @@ def send_dispatch(dispatch_id):
     size = batch_size()
     try:
         while True:
-            if Dispatch.objects.filter(pk=dispatch_id, cancelled_at__isnull=False).exists():
+            if Dispatch.objects.filter(pk=dispatch.pk, cancelled_at__isnull=False).exists():
                 return sent
-            batch = claim(dispatch_id, size)
+            batch = claim(dispatch.pk, size)
             if not batch:
                 return sent
             accepted, trouble = _send_batch(dispatch, batch, render, backend, from_email, rate)
             sent += accepted
             if trouble:
+                _wait_with_the_rest(dispatch, trouble)
                 return sent
     finally:
         try:
@@ -212,14 +240,24 @@ def send_dispatch(dispatch_id):
             logger.debug("closing the mail connection failed", exc_info=True)
 
 
+def _wait_with_the_rest(dispatch, error):
+    """The server is unreachable: the dispatch's other due deliveries wait too (the admin
+    shows them waiting, with the reason), and sweep() enqueues them again when due."""
+    retry_at = timezone.now() + timedelta(seconds=settings.NEWSROOM_MAIL_RETRY_BASE)
+    Delivery.objects.filter(dispatch=dispatch, status=QUEUED, next_attempt_at__isnull=True).update(
+        next_attempt_at=retry_at, last_error=str(error)[:2000]
+    )
+
+
 def _send_batch(dispatch, batch, render, backend, from_email, rate):
     accepted = 0
     try:
         backend.open()
     except Exception as error:  # noqa: BLE001 - any failure to connect: wait and retry
         logger.warning("Mail server unreachable, %d messages wait: %s", len(batch), error)
-        retry_later([(row[0], row[3]) for row in batch], dispatch, f"server unreachable: {error}")
-        return 0, True
+        error = f"server unreachable: {error}"
+        retry_later([(row[0], row[3]) for row in batch], dispatch, error)
+        return 0, error
     date = formatdate(usegmt=True)
     for position, (delivery_id, address, data, attempts) in enumerate(batch):
         try:
@@ -248,7 +286,7 @@ def _send_batch(dispatch, batch, render, backend, from_email, rate):
                 "Mail connection lost; %d messages wait: %s", len(batch) - position, error
             )
             retry_later([(row[0], row[3]) for row in batch[position:]], dispatch, error)
-            return accepted, True
+            return accepted, str(error)
         if outcome is None:
             _record_sent(delivery_id, mid)
             accepted += 1
@@ -264,7 +302,7 @@ def _send_batch(dispatch, batch, render, backend, from_email, rate):
             retry_later([(delivery_id, attempts)], dispatch, f"{code} {text}")
         else:
             _refused(delivery_id, address, code, text, kind == "permanent-recipient")
-    return accepted, False
+    return accepted, None
 
 
 def sweep():

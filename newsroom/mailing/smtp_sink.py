@@ -2,10 +2,11 @@
 
     python -m newsroom.mailing.smtp_sink --port 2525 --folder DIR [--store]
 
-It accepts every message and appends one line per message to DIR/received.log:
-``<Message-ID>\\t<recipient>\\t<size>``; with --store it also keeps each message as
-DIR/messages/<n>.eml. Recipients whose local part starts with ``reject-`` are refused with a
-permanent 550, ``later-`` with a temporary 451. SIGTERM stops it (the log is flushed first).
+It accepts every message and appends one line per message to DIR/received.log: Message-ID,
+recipient, size and the Unix time of receipt, tab-separated; with --store it also keeps each
+message as DIR/messages/<n>.eml. Recipients whose local part starts with ``reject-`` are
+refused with a permanent 550, ``later-`` with a temporary 451. SIGTERM stops it (the log is
+flushed first).
 """
 
 import argparse
@@ -13,6 +14,7 @@ import re
 import signal
 import sys
 import threading
+import time
 from pathlib import Path
 
 from aiosmtpd.controller import Controller
@@ -43,10 +45,11 @@ class Sink:
         found = MESSAGE_ID.search(content[:8192])
         mid = found.group(1).decode() if found else "-"
         self.count += 1
+        now = time.time()
         if self.store:
             (self.folder / "messages" / f"{self.count:07d}.eml").write_bytes(content)
         for rcpt in envelope.rcpt_tos:
-            self.log.write(f"{mid}\t{rcpt}\t{len(content)}\n".encode())
+            self.log.write(f"{mid}\t{rcpt}\t{len(content)}\t{now:.6f}\n".encode())
         if self.count % 200 == 0:
             self.log.flush()
         return "250 Message accepted"

@@ -79,7 +79,7 @@ class SMTPServer:
         rows = []
         for line in log.read_text().splitlines():
             parts = line.split("\t")
-            if len(parts) == 3:
+            if len(parts) == 4:
                 rows.append((parts[0], parts[1]))
         return rows
 
@@ -132,11 +132,14 @@ def smtp_server(tmp_path):
 
 @pytest.fixture
 def mail_via_smtp(settings, smtp_server):
-    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_BACKEND = "newsroom.mailing.backends.SMTPBackend"
     settings.EMAIL_HOST = HOST
     settings.EMAIL_PORT = smtp_server.port
     settings.EMAIL_USE_TLS = settings.EMAIL_USE_SSL = False
     settings.EMAIL_HOST_USER = settings.EMAIL_HOST_PASSWORD = ""
     settings.EMAIL_TIMEOUT = 10
     settings.NEWSROOM_MAIL_RETRY_BASE = 60
+    # One connection, in the test's own thread: other threads' database connections would not
+    # see the test's uncommitted rows.
+    settings.NEWSROOM_MAIL_CONNECTIONS = 1
     return smtp_server

@@ -1,0 +1,286 @@
+"""make bench-mail: one dispatch to 100,000 recipients, sent to a real SMTP server.
+
+1. starts an aiosmtpd server in its own process (``newsroom.mailing.smtp_sink``), which logs
+   the time it received each message;
+2. the floor: a bare ``smtplib`` loop sending one message of the same size over one connection;
+3. SQLite, one worker (``newsroom worker``, the embedded database task backend): queues the
+   dispatch, releases it, and waits until the server has every message;
+4. PostgreSQL (BENCH_MAIL_DATABASE_URL, default a database on the local server), two workers;
+5. prints the figures (time from release to the first message received, messages a second,
+   each worker's peak RSS) and their ratio to the floor, and writes them under bench/results/.
+
+Environment: BENCH_MAIL_RECIPIENTS (100000), BENCH_MAIL_FLOOR (20000 messages),
+BENCH_MAIL_DATABASE_URL (postgres://postgres@127.0.0.1:5432/newsroom_mailbench; "off" skips
+PostgreSQL), BENCH_DATA (./bench-data).
+"""
+
+import datetime
+import json
+import os
+import platform
+import shutil
+import smtplib
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+VENV_BIN = Path(sys.executable).parent
+RECIPIENTS = int(os.environ.get("BENCH_MAIL_RECIPIENTS", "100000"))
+FLOOR_MESSAGES = int(os.environ.get("BENCH_MAIL_FLOOR", "20000"))
+PG_URL = os.environ.get(
+    "BENCH_MAIL_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/newsroom_mailbench"
+)
+DATA = Path(os.environ.get("BENCH_DATA", ROOT / "bench-data")).resolve() / "mail"
+HOST = "127.0.0.1"
+sys.path.insert(0, str(ROOT))
+
+
+def say(message):
+    print(f"bench-mail: {message}", flush=True)
+
+
+def free_port():
+    with socket.socket() as probe:
+        probe.bind((HOST, 0))
+        return probe.getsockname()[1]
+
+
+def base_env(data_dir, smtp_port, **extra):
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if not key.startswith(("NEWSROOM_", "EMAIL_", "DJANGO_"))
+        and key not in {"DATABASE_URL", "REDIS_URL", "SECRET_KEY"}
+    }
+    env.update(
+        NEWSROOM_DATA_DIR=str(data_dir), NEWSROOM_DEMO="0", LOG_LEVEL="WARNING",
+        EMAIL_HOST=HOST, EMAIL_PORT=str(smtp_port), DEFAULT_FROM_EMAIL="newsroom@news.example.org",
+        DJANGO_SETTINGS_MODULE="newsroom.settings",
+    )  # fmt: skip
+    env.update(extra)
+    return env
+
+
+class Sink:
+    def __init__(self, folder):
+        self.folder = Path(folder)
+        shutil.rmtree(self.folder, ignore_errors=True)
+        self.port = free_port()
+        self.process = subprocess.Popen(
+            [VENV_BIN / "python", "-m", "newsroom.mailing.smtp_sink", "--port", str(self.port),
+             "--folder", str(self.folder)], cwd=ROOT,
+        )  # fmt: skip
+        deadline = time.monotonic() + 30
+        while not (self.folder / "ready").exists():
+            if time.monotonic() > deadline:
+                raise SystemExit("the SMTP sink did not start")
+            time.sleep(0.05)
+
+    def lines(self):
+        log = self.folder / "received.log"
+        return log.read_text().splitlines() if log.exists() else []
+
+    def reset(self):
+        (self.folder / "received.log").write_text("")
+
+    def stop(self):
+        self.process.terminate()
+        self.process.wait(10)
+
+
+def peak_rss_mb(pid):
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return round(int(line.split()[1]) / 1024, 1)
+    except OSError:
+        return None
+    return None
+
+
+def sample_message():
+    """The bytes of one message as the worker sends it (same composer, same sizes)."""
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsroom.settings")
+    os.environ.setdefault("NEWSROOM_DATA_DIR", str(DATA / "sample"))
+    import django
+
+    django.setup()
+    from newsroom.formats.email import build
+    from newsroom.mailing.composers import same_for_all
+    from newsroom.mailing.management.commands.mail_synthetic import PARAMS
+    from newsroom.mailing.sender import Recipient
+
+    outgoing = same_for_all(PARAMS)(Recipient("floor@example.org", {}, 1))
+    email = build(
+        outgoing, to="floor@example.org", from_email="newsroom@news.example.org",
+        message_id="1.floor@news.example.org", date="Wed, 02 Dec 2026 10:00:00 GMT",
+    )  # fmt: skip
+    return email.message().as_bytes()
+
+
+def floor(sink, raw):
+    sink.reset()
+    client = smtplib.SMTP(HOST, sink.port)
+    started = time.perf_counter()
+    for number in range(FLOOR_MESSAGES):
+        client.sendmail("newsroom@news.example.org", [f"floor{number}@example.org"], raw)
+    seconds = time.perf_counter() - started
+    client.quit()
+    return round(FLOOR_MESSAGES / seconds, 1)
+
+
+def wait_for(sink, count, workers, timeout):
+    deadline = time.monotonic() + timeout
+    peaks = {}
+    while True:
+        for worker in workers:
+            peaks[worker.pid] = peak_rss_mb(worker.pid) or peaks.get(worker.pid)
+        lines = sink.lines()
+        if len(lines) >= count:
+            return lines, list(peaks.values())
+        if time.monotonic() > deadline:
+            raise SystemExit(f"only {len(lines)} of {count} messages arrived in {timeout} s")
+        for worker in workers:
+            if worker.poll() is not None:
+                raise SystemExit(f"a worker exited ({worker.returncode}); see {DATA}/*.log")
+        time.sleep(0.25)
+
+
+def run_case(name, env, workers_count, sink):
+    say(f"{name}: queueing {RECIPIENTS:,} recipients")
+    sink.reset()
+    logs = [open(DATA / f"{name}-worker{n}.log", "wb") for n in range(workers_count)]  # noqa: SIM115
+    workers = [
+        subprocess.Popen(
+            [VENV_BIN / "newsroom", "worker"],
+            env=env,
+            cwd=ROOT,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )  # fmt: skip
+        for log in logs
+    ]
+    try:
+        queued = subprocess.run(
+            [VENV_BIN / "newsroom", "mail_synthetic", "--recipients", str(RECIPIENTS),
+             "--key", f"bench-{time.time()}"], env=env, cwd=ROOT, check=True,
+            capture_output=True, text=True,
+        ).stdout  # fmt: skip
+        facts = dict(part.split("=", 1) for part in queued.split())
+        released = float(facts["released_at"])
+        say(f"{name}: queued in {float(facts['queue_seconds']):.1f} s, released; sending")
+        lines, peaks = wait_for(sink, RECIPIENTS, workers, timeout=max(600, RECIPIENTS / 50))
+    finally:
+        for worker in workers:
+            worker.terminate()
+        for worker in workers:
+            try:
+                worker.wait(20)
+            except subprocess.TimeoutExpired:
+                worker.kill()
+        for log in logs:
+            log.close()
+    times = sorted(float(line.split("\t")[3]) for line in lines)
+    recipients = {line.split("\t")[1] for line in lines}
+    return {
+        "case": name,
+        "workers": workers_count,
+        "recipients": RECIPIENTS,
+        "received": len(lines),
+        "distinct_recipients": len(recipients),
+        "queue_seconds": round(float(facts["queue_seconds"]), 2),
+        "release_request_ms": round(float(facts["release_seconds"]) * 1000, 1),
+        "first_message_s": round(times[0] - released, 3),
+        "all_sent_s": round(times[-1] - released, 2),
+        "messages_per_second": round(len(lines) / (times[-1] - times[0]), 1),
+        "peak_rss_mb": peaks,
+    }
+
+
+def prepare_sqlite(folder):
+    from conftest import migrated_sqlite_template
+
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "newsroom.sqlite3").unlink(missing_ok=True)
+    shutil.copyfile(migrated_sqlite_template(), folder / "newsroom.sqlite3")
+
+
+def prepare_postgres(env):
+    name = PG_URL.rsplit("/", 1)[1]
+    admin = PG_URL.rsplit("/", 1)[0] + "/postgres"
+    import psycopg
+
+    with psycopg.connect(admin, autocommit=True) as connection:
+        exists = connection.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name])
+        if not exists.fetchone():
+            connection.execute(f'CREATE DATABASE "{name}"')
+    say("PostgreSQL: migrating (quick once done)")
+    subprocess.run([VENV_BIN / "python", ROOT / "manage.py", "migrate", "--no-input", "-v", "0"],
+                   env=env, cwd=ROOT, check=True)  # fmt: skip
+    with psycopg.connect(PG_URL, autocommit=True) as connection:
+        connection.execute(
+            "TRUNCATE mailing_delivery, mailing_dispatch, mailing_suppression, "
+            "django_tasks_db_dbtaskresult"
+        )
+
+
+def main():
+    DATA.mkdir(parents=True, exist_ok=True)
+    sink = Sink(DATA / "smtp")
+    results = {
+        "date": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
+        "machine": f"{platform.node()} {os.cpu_count()} CPUs, {platform.python_version()}",
+        "load_average": list(os.getloadavg()),
+        "recipients": RECIPIENTS,
+        "cases": [],
+    }
+    try:
+        raw = sample_message()
+        results["message_bytes"] = len(raw)
+        say(f"floor: a bare smtplib loop, {FLOOR_MESSAGES:,} messages of {len(raw)} bytes")
+        results["floor_messages_per_second"] = floor(sink, raw)
+        say(f"floor: {results['floor_messages_per_second']:.0f} messages/s")
+        sqlite_dir = DATA / "sqlite"
+        prepare_sqlite(sqlite_dir)
+        results["cases"].append(run_case("SQLite", base_env(sqlite_dir, sink.port), 1, sink))
+        if PG_URL != "off":
+            env = base_env(
+                DATA / "postgres", sink.port, DATABASE_URL=PG_URL, SECRET_KEY="bench-only-secret",  # noqa: S106
+                NEWSROOM_TASK_BACKEND="database", ALLOWED_HOSTS="127.0.0.1",
+            )  # fmt: skip
+            (DATA / "postgres").mkdir(exist_ok=True)
+            prepare_postgres(env)
+            results["cases"].append(run_case("PostgreSQL", env, 2, sink))
+        results["floor_after_messages_per_second"] = floor(sink, raw)
+    finally:
+        sink.stop()
+    floor_rate = (
+        results["floor_messages_per_second"] + results["floor_after_messages_per_second"]
+    ) / 2
+    print()
+    print(f"{'case':<12} {'workers':>7} {'first msg s':>11} {'msg/s':>8} {'x floor':>8} "
+          f"{'all sent s':>10} {'peak RSS MB':>14} {'release ms':>10}")  # fmt: skip
+    for case in results["cases"]:
+        case["ratio_to_floor"] = round(case["messages_per_second"] / floor_rate, 2)
+        print(
+            f"{case['case']:<12} {case['workers']:>7} {case['first_message_s']:>11.2f} "
+            f"{case['messages_per_second']:>8.0f} {case['ratio_to_floor']:>8.2f} "
+            f"{case['all_sent_s']:>10.1f} {'/'.join(str(p) for p in case['peak_rss_mb']):>14} "
+            f"{case['release_request_ms']:>10.1f}"
+        )
+    print(f"floor (bare smtplib, one connection): {floor_rate:.0f} messages/s "
+          f"(before {results['floor_messages_per_second']:.0f}, "
+          f"after {results['floor_after_messages_per_second']:.0f}); "
+          f"load average at start {results['load_average'][0]:.1f}")  # fmt: skip
+    out = ROOT / "bench" / "results"
+    stamp = datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%dT%H%M%S+0000")
+    path = out / f"mail-{stamp}.json"
+    path.write_text(json.dumps(results, indent=1) + "\n")
+    say(f"written to {path.relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    main()
