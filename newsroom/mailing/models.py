@@ -1,8 +1,11 @@
 """The outbox: dispatches (one message to many), their deliveries (one per address) and the
 suppression list. The API over them is ``outbox.py``; the states are documented there."""
 
-from django.db import models
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
 from django.utils.translation import gettext_lazy as _
+
+from .addresses import InvalidAddress, normalise
 
 
 class Dispatch(models.Model):
@@ -90,3 +93,18 @@ class Suppression(models.Model):
 
     def __str__(self):
         return self.address
+
+    def save(self, *args, **kwargs):
+        """Saved by hand (the admin) or by the outbox: its queued deliveries stop at once."""
+        with transaction.atomic():
+            super().save(*args, **kwargs)
+            Delivery.objects.filter(address=self.address, status=Delivery.Status.QUEUED).update(
+                status=Delivery.Status.SUPPRESSED, last_error=f"suppressed: {self.reason}"
+            )
+
+    def clean(self):
+        if not self.address.startswith("sha256:"):
+            try:
+                self.address = normalise(self.address)
+            except InvalidAddress as error:
+                raise ValidationError({"address": str(error)}) from None

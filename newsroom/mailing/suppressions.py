@@ -16,13 +16,9 @@ def suppressed_among(addresses):
 def suppress(address, reason, detail=""):
     """Stop every message to ``address`` (queued ones included). Returns the Suppression."""
     address = normalise(address)
-    with transaction.atomic():
-        suppression, created = Suppression.objects.get_or_create(
-            address=address, defaults={"reason": reason, "detail": detail[:2000]}
-        )
-        Delivery.objects.filter(address=address, status=Delivery.Status.QUEUED).update(
-            status=Delivery.Status.SUPPRESSED, last_error=f"suppressed: {reason}"
-        )
+    suppression, _ = Suppression.objects.get_or_create(
+        address=address, defaults={"reason": reason, "detail": detail[:2000]}
+    )
     return suppression
 
 

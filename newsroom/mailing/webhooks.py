@@ -29,8 +29,8 @@ def suppress_on_bounce(sender, event, esp_name, **kwargs):
     if reason is None or not event.recipient:
         return
     detail = f"{esp_name}: {event.event_type}"
-    if event.description or event.mta_response:
-        detail += f" ({event.description or event.mta_response})"
+    if event.mta_response or event.description:
+        detail += f" ({event.mta_response or event.description})"
     try:
         suppress(event.recipient, reason, detail)
     except InvalidAddress:
