@@ -98,7 +98,8 @@ def _header_line(name, value):
     # token (a List-Unsubscribe URL) would make the e-mail package encode it, which breaks it.
     if value.isascii() and len(name) + len(value) + 2 <= 998:
         return f"{name}: {value}\r\n".encode("ascii")
-    return SMTP_POLICY.fold_binary(name, value)
+    # A plain string is not encoded by fold_binary: a header object folds it into RFC 2047 words.
+    return SMTP_POLICY.header_factory(name, value).fold(policy=SMTP_POLICY).encode("ascii")
 
 
 class RawMessage:
