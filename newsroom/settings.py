@@ -446,9 +446,10 @@ if NEWSROOM_SCHEDULER_INTERVAL <= 0:
 # --- Mail and background tasks (docs/operators/mail.md) -------------------------------------
 # Background work runs through Django's task framework (the django-tasks backport) on the
 # "background" backend: django-tasks-db's database backend by default (the worker polls the
-# database), RQ on Redis when REDIS_URL is set or NEWSROOM_TASK_BACKEND=rq
-# (docs/decisions/0004-background-tasks.md). Wagtail's own tasks stay on "default", run at once.
-NEWSROOM_TASK_BACKEND = env("NEWSROOM_TASK_BACKEND", "rq" if REDIS_URL else "database")
+# database, so a publish never fails because Redis is down: the enqueue is a row written in the
+# publish's own database), RQ on Redis only when asked for with NEWSROOM_TASK_BACKEND=rq.
+# Wagtail's own tasks stay on "default", run at once.
+NEWSROOM_TASK_BACKEND = env("NEWSROOM_TASK_BACKEND", "database")
 if NEWSROOM_TASK_BACKEND not in {"database", "rq"}:
     raise ImproperlyConfigured(
         f"NEWSROOM_TASK_BACKEND must be database or rq, not {NEWSROOM_TASK_BACKEND!r}."

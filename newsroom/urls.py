@@ -9,6 +9,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from newsroom.mailing.webhooks import tracking_urls
 from newsroom.search.views import search
 
 
@@ -28,7 +29,7 @@ urlpatterns = [
     path("", include("newsroom.syndication.urls")),
     path("admin/", include(wagtailadmin_urls)),
     # Sending services' tracking webhooks (bounces, complaints): newsroom/mailing/webhooks.py.
-    path("mail/webhooks/anymail/", include("anymail.urls")),
+    path("mail/webhooks/anymail/", include((tracking_urls(), "anymail"))),
     # A document id past 18 digits cannot exist, and overflows SQLite's integers.
     re_path(r"^documents/\d{19,}/", no_such_file),
     path("documents/", include(wagtaildocs_urls)),

@@ -21,6 +21,7 @@ from newsroom.core.models import StandardPage
 from newsroom.delivery.pagecache import PageCache
 from newsroom.delivery.tests.wsgi_client import WSGIClient, django_app
 from newsroom.images.factories import ImageFactory
+from newsroom.mailing.webhooks import tracking_urls
 from newsroom.news.factories import (
     MediaAdvisoryPageFactory,
     PressReleasePageFactory,
@@ -91,6 +92,8 @@ CHANNELS = {
         f"/en/press/items/{i.pk}/images/large/" for i in ctx["hidden"]
     ],
     "press:feed": lambda ctx: ["/en/press/feed/guessed-token/atom/"],
+    "alerts:sign-up": lambda ctx: ["/en/alerts/", "/fr/alertes/"],
+    "alerts:press": lambda ctx: ["/en/alerts/press/"],
     "item_ninjs": lambda ctx: [f"{item_addresses(ctx, i)}ninjs.json" for i in ctx["all"]],
     # Pages Wagtail serves, by type, and the routes of routable pages.
     "HomePage": lambda ctx: ["/en/", "/fr/"],
@@ -140,6 +143,14 @@ NOT_PUBLIC = {
     "wagtail_serve": "Wagtail's page router: every page type and route is listed on its own",
     "Page": "the tree's root, never served",
     "NewsItemPage": "the base of every item type, never created on its own",
+    "alerts:confirm": "a signed link's page: one subscriber's confirmation, no item content",
+    "alerts:manage": "a signed link's page: one subscriber's choices, no item content",
+    "alerts:unsubscribe": "a signed link's page and one-click POST, no item content",
+    "alerts:send-again": "a form (POST) asking for a new confirmation link, no item content",
+    **{
+        f"anymail:{name}": "a sending service's bounce webhook: a POST answered without content"
+        for name in (pattern.name for pattern in tracking_urls())
+    },
 }
 
 
