@@ -186,7 +186,10 @@ def send_dispatch(dispatch_id):
     """Send a dispatch's due deliveries until none is left, over NEWSROOM_MAIL_CONNECTIONS
     connections at once (one thread each: while one waits for the server's answer, another
     prepares its next message). Returns how many messages the server accepted."""
-    close_old_connections()
+    if not connection.in_atomic_block:
+        # A worker's connection may have gone stale between tasks. Inside a transaction (a test,
+        # or a caller's atomic block) closing it would break the caller's work instead.
+        close_old_connections()
     dispatch = Dispatch.objects.filter(pk=dispatch_id).first()
     if dispatch is None or dispatch.released_at is None or dispatch.cancelled_at:
         return 0
