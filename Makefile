@@ -50,12 +50,12 @@ test-browser: install ## Run only the browser tests (Playwright + Debian's Chrom
 	bash scripts/ensure-chromium.sh
 	$(BIN)/pytest tests/browser
 
-test-postgres: install ## Run the test suite on PostgreSQL (TEST_DATABASE_URL, default local 'test'); the browser, cluster and backup tests (which pick their own databases) run in `make test`
+test-postgres: install ## Run the test suite on PostgreSQL (TEST_DATABASE_URL, default local 'test'); the tests that pick their own databases (browser, cluster, backup, own_database) run once, in `make test`
 	DATABASE_URL=$${TEST_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/test} \
 	NEWSROOM_TEST_DB_NAME=test_newsroom_$$(pwd | md5sum | cut -c1-8) \
 	SECRET_KEY=test-only-secret $(BIN)/pytest --strict-skips $(PYTEST_PARALLEL) \
 	  --ignore=tests/browser --ignore=tests/cluster \
-	  --ignore=newsroom/backup/tests/test_backup.py
+	  --ignore=newsroom/backup/tests -m "not cluster and not own_database"
 
 lint: install ## ruff lint and format check, and the layers contract (import-linter, pyproject.toml)
 	$(BIN)/ruff check .

@@ -261,6 +261,15 @@ def pytest_collection_modifyitems(config, items):
     items.sort(key=lambda item: ORDER.index(_group(item)))  # stable: keeps each group's order
 
 
+def pytest_collection_finish(session):
+    # xdist marks a test's group in its id. When an upgrade breaks that (pytest 9.2 with xdist
+    # 3.8: pytest-dev/pytest-xdist#1386) the groups' costly fixtures quietly run on every worker.
+    if getattr(session.config.option, "loadgroup", False):
+        lost = [item.nodeid for item in session.items if _group(item) and "@" not in item.nodeid]
+        if lost:
+            raise pytest.UsageError(f"pytest-xdist did not apply the test groups, e.g. {lost[0]}")
+
+
 # --- private services -------------------------------------------------------------------------
 # No test talks to whatever listens on the usual ports: each starts (or shares, per session and
 # per xdist worker) a server of its own on a free port. deploy/cluster/services.py runs them;

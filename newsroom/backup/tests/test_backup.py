@@ -6,101 +6,22 @@ import gzip
 import hashlib
 import io
 import json
-import os
 import re
 import sqlite3
-import subprocess
-import sys
 import tarfile
-import uuid
 from pathlib import Path
 
-import psycopg
 import pytest
 
-NEWSROOM = str(Path(sys.executable).parent / "newsroom")
-POSTGRES = os.environ.get("NEWSROOM_BACKUP_TEST_POSTGRES", "postgres://postgres@127.0.0.1:5432")
-PREFIX = f"test_backup_{uuid.uuid4().hex[:8]}"
-
-
-def site_env(data_dir, database_url=None):
-    env = {
-        key: value
-        for key, value in os.environ.items()
-        if key not in {"DATABASE_URL", "REDIS_URL", "DJANGO_SETTINGS_MODULE", "SECRET_KEY"}
-    }
-    env.update(
-        NEWSROOM_DATA_DIR=str(data_dir),
-        NEWSROOM_API_RATE_LIMIT="off",
-        NEWSROOM_OFFLINE_EMBEDS="1",
-        SECRET_KEY="backup-tests-only",
-    )
-    if database_url:
-        env["DATABASE_URL"] = database_url
-    return env
-
-
-def newsroom(env, *args, check=True):
-    result = subprocess.run(  # noqa: S603 - our own command
-        [NEWSROOM, *args], env=env, capture_output=True, text=True, timeout=1800
-    )
-    if check:
-        assert result.returncode == 0, (args, result.stdout[-2000:], result.stderr[-4000:])
-    return result
-
-
-def pages(env, crawl=True):
-    """Start fingerprinting every public page of a site; call the result to wait for it."""
-    args = [sys.executable, "-m", "newsroom.backup.tests.site_pages"] + (["--crawl"] * crawl)
-    process = subprocess.Popen(  # noqa: S603 - our own module
-        args, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE
-    )
-
-    def wait():
-        out, err = process.communicate(timeout=1800)
-        assert process.returncode == 0, err.decode()[-4000:]
-        return json.loads(out)
-
-    return wait
-
-
-def assert_same_pages(original, restored):
-    assert set(original) == set(restored)
-    different = sorted(address for address in original if original[address] != restored[address])
-    assert not different, different[:20]
-
-
-def manifest(path):
-    with tarfile.open(path, "r:gz") as tar:
-        return json.load(tar.extractfile("manifest.json"))
-
-
-# Caches that rendering a page fills (image renditions, oEmbed answers): a site that has served
-# its pages has more of these rows than the same site before, and the same content.
-RENDER_CACHES = {"images.newsroomrendition", "wagtailembeds.embed"}
-
-
-def row_counts(path):
-    tables = manifest(path)["tables"]
-    return {label: entry["rows"] for label, entry in tables.items() if label not in RENDER_CACHES}
-
-
-@pytest.fixture(scope="module")
-def postgres_databases():
-    """Create throwaway PostgreSQL databases on demand; drop them all at the end."""
-    created = []
-
-    def create(purpose):
-        name = f"{PREFIX}_{purpose}"
-        with psycopg.connect(f"{POSTGRES}/postgres", autocommit=True) as connection:
-            connection.execute(f'CREATE DATABASE "{name}"')
-        created.append(name)
-        return f"{POSTGRES}/{name}"
-
-    yield create
-    with psycopg.connect(f"{POSTGRES}/postgres", autocommit=True) as connection:
-        for name in created:
-            connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+from .support import (
+    assert_same_pages,
+    manifest,
+    newsroom,
+    pages,
+    pages_of,
+    row_counts,
+    site_env,
+)
 
 
 @pytest.fixture(scope="module")
@@ -117,7 +38,7 @@ def demo_backup(tmp_path_factory, migrated_sqlite):
 
 
 def test_the_demo_moves_from_sqlite_to_postgresql_and_back(
-    demo_backup, postgres_databases, tmp_path
+    demo_backup, postgres_databases, tmp_path, migrated_sqlite
 ):
     original = demo_backup["pages"]()
     assert len(original) > 200  # every item, topic, person, archive day, feed, both languages
@@ -126,12 +47,13 @@ def test_the_demo_moves_from_sqlite_to_postgresql_and_back(
     assert "into (postgresql" in output
     assert_same_pages(original, pages(on_postgres)())
 
-    # Back from PostgreSQL to a new SQLite file: same rows, same pages.
+    # Back from PostgreSQL to a new SQLite file (migrated already, as after `newsroom migrate`:
+    # the restore into PostgreSQL above started from nothing): same rows, same pages.
     second = tmp_path / "from-postgres.tar.gz"
     newsroom(on_postgres, "backup", str(second))
     assert manifest(second)["database"]["vendor"] == "postgresql"
     assert row_counts(second) == row_counts(demo_backup["archive"])
-    on_sqlite = site_env(tmp_path / "sqlite")
+    on_sqlite = site_env(migrated_sqlite(tmp_path / "sqlite"))
     newsroom(on_sqlite, "restore", str(second))
     assert_same_pages(original, pages(on_sqlite)())
 
@@ -140,44 +62,6 @@ def test_the_demo_moves_from_sqlite_to_postgresql_and_back(
     newsroom(on_postgres, "generate", "--items", "3")
     search = pages_of(on_postgres, "/en/search/?q=Ukraine")
     assert int(re.search(r"(\d+) results? for", search).group(1)) > 0
-
-
-def pages_of(env, address):
-    code = (
-        "import django, sys; django.setup(); from django.test import Client; "
-        "from django.test.utils import override_settings; "
-        "s = {'default': {'BACKEND': 'django.core.files.storage.FileSystemStorage'}, "
-        "'staticfiles': {'BACKEND': "
-        "'django.contrib.staticfiles.storage.StaticFilesStorage'}}\n"
-        "with override_settings(STORAGES=s):\n"
-        f"    sys.stdout.write(Client().get({address!r}).content.decode())"
-    )
-    result = subprocess.run(  # noqa: S603 - our own snippet
-        [sys.executable, "-c", code],
-        env={**env, "DJANGO_SETTINGS_MODULE": "newsroom.settings"},
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
-    assert result.returncode == 0, result.stderr[-3000:]
-    return result.stdout
-
-
-def test_a_1000_item_archive_round_trips(postgres_databases, tmp_path, migrated_sqlite):
-    source = site_env(migrated_sqlite(tmp_path / "source"))
-    newsroom(source, "migrate", "--no-input", "-v", "0")
-    newsroom(source, "generate", "--items", "1000")
-    original = pages(source, crawl=False)
-    archive = tmp_path / "archive.tar.gz"
-    newsroom(source, "backup", str(archive))
-    assert row_counts(archive)["news.storypage"] + row_counts(archive)["news.videopage"] == 1000
-    target = site_env(tmp_path / "target", postgres_databases("items"))
-    newsroom(target, "restore", str(archive))
-    original = original()
-    items = [address for address in original if address.count("/") == 7]  # /en/news/y/m/d/slug/
-    assert len(items) == 1000
-    assert sum(address.startswith("/en/news/?page=") for address in original) == 100
-    assert_same_pages(original, pages(target, crawl=False)())
 
 
 def sqlite_tables(data_dir):

@@ -21,6 +21,9 @@ from deploy.cluster.services import embedded_env, free_port
 
 # ruff: noqa: S310, S603 - fixed local addresses and our own command
 
+# Child processes with databases of their own: run once, by make test.
+pytestmark = pytest.mark.own_database
+
 NEWSROOM = str(Path(sys.executable).parent / "newsroom")
 # Generous: the item must be public within 5 s of its go-live time (the promise).
 ON_TIME = 5.0

@@ -9,6 +9,9 @@ from pathlib import Path
 
 import pytest
 
+# Child processes with databases of their own: run once, by make test.
+pytestmark = pytest.mark.own_database
+
 ROOT = Path(__file__).resolve().parents[3]
 
 
