@@ -89,6 +89,30 @@ def embargo_recipients(page):
     return matching(page).filter(press_account__isnull=False, embargoed=True)
 
 
+def sent_the_item(page):
+    """Addresses sent this version of ``page``: its alert, a digest that listed it, or (to
+    journalists) its embargoed version. Streamed, each address once."""
+    language = page.locale.language_code
+    sent = Delivery.objects.filter(status=Delivery.Status.SENT)
+    told = sent.filter(
+        Q(dispatch__key=f"{ITEM_KEY.format(key=page.translation_key)}{language}")
+        | Q(dispatch__key__startswith=f"alerts:embargo:{page.translation_key}:{language}:")
+    )
+    seen = set()
+    for address in told.values_list("address", flat=True).iterator(chunk_size=2000):
+        seen.add(address)
+        yield address
+    # A digest names its items in the delivery's data, a JSON list that not every database can
+    # search: only the digests sent since the item became public are read.
+    digests = sent.filter(dispatch__kind="digest")
+    if page.first_published_at:
+        digests = digests.filter(sent_at__gte=page.first_published_at)
+    for address, data in digests.values_list("address", "data").iterator(chunk_size=2000):
+        if address not in seen and page.pk in (data or {}).get("items", []):
+            seen.add(address)
+            yield address
+
+
 def stream(subscribers):
     """(address, key hex) pairs, read in chunks: 100,000 subscribers are never all in memory."""
     for email, key in subscribers.values_list("email", "key").order_by().iterator(chunk_size=2000):

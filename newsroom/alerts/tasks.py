@@ -7,13 +7,13 @@ per scheduled revision shared with the press. ``send_digests``: every digest tha
 """
 
 import hashlib
+import itertools
 import time
 
 from django.core.cache import cache
 from django_tasks import task
 
 from newsroom.mailing import outbox
-from newsroom.mailing.models import Delivery, Dispatch
 from newsroom.news.models import NewsItemPage
 from newsroom.press import embargo
 
@@ -83,16 +83,18 @@ def send_correction(page_id, note):
         params={"page": page.pk, "language": language, "note": note},
         source=matching.source(page),
     )
-    sent = Delivery.objects.filter(
-        dispatch__in=Dispatch.objects.filter(
-            key=f"{matching.ITEM_KEY.format(key=page.translation_key)}{language}"
-        ),
-        status=Delivery.Status.SENT,
-    ).values("address")
-    subscribers = Subscriber.objects.receiving().filter(email__in=sent)
-    added = outbox.add_recipients(dispatch, _recipients(subscribers))
+    added = outbox.add_recipients(dispatch, _still_receiving(page))
     outbox.release(dispatch)
     return int(added)
+
+
+def _still_receiving(page, chunk=1000):
+    """Recipients (still subscribed) who were sent ``page``, looked up a chunk at a time."""
+    addresses = matching.sent_the_item(page)
+    while batch := list(itertools.islice(addresses, chunk)):
+        found = Subscriber.objects.receiving().filter(email__in=batch)
+        for email, key in found.values_list("email", "key"):
+            yield outbox.Recipient(email, {"s": key.hex})
 
 
 @task(backend=BACKEND)
