@@ -450,7 +450,7 @@ FRENCH = {
     "kind": "nature",
     "value": "valeur",
     "choice": "choix",
-    "choices": "choix",
+    "Choices": "Choix",
     "Your press account has no valid e-mail address. Ask the press office.": "Votre compte presse n’a pas d’adresse e-mail valide. Adressez-vous au service de presse.",
     "What you want to receive": "Ce que vous souhaitez recevoir",
     "Or any mix of the choices below: you get one message per item, however many of your choices it matches.": "Ou toute combinaison des choix ci-dessous : vous recevez un seul message par contenu, quel que soit le nombre de vos choix auxquels il correspond.",
