@@ -4,6 +4,7 @@ request or scheduler round that publishes only enqueues; these run in a worker.
 ``fan_out_item``: one dispatch per (item, language), keyed by the item's translation key and
 language, so a second publish (or a retried task) sends nothing again. ``fan_out_embargo``: one
 per scheduled revision shared with the press. ``send_digests``: every digest that is due.
+``purge_unconfirmed``: sign-ups never confirmed, once they are old (subscriptions.py).
 """
 
 import hashlib
@@ -17,7 +18,7 @@ from newsroom.mailing import outbox
 from newsroom.news.models import NewsItemPage
 from newsroom.press import embargo
 
-from . import digests, matching
+from . import digests, matching, subscriptions
 from .models import Subscriber
 
 BACKEND = "background"
@@ -108,3 +109,15 @@ def enqueue_digests():
     minute = int(time.time() // 60)
     if cache.add(f"alerts:digests:{minute}", 1, timeout=120):
         send_digests.enqueue()
+
+
+@task(backend=BACKEND)
+def purge_unconfirmed():
+    return subscriptions.purge_unconfirmed()
+
+
+def enqueue_purge():
+    """The scheduler thread's hour: one purge task per hour across every server."""
+    hour = int(time.time() // 3600)
+    if cache.add(f"alerts:purge:{hour}", 1, timeout=7200):
+        purge_unconfirmed.enqueue()
