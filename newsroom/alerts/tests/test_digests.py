@@ -182,3 +182,22 @@ def test_no_digest_for_a_subscriber_who_left_or_is_suppressed(client, mailbox, n
     outbox.suppress("bounced@example.org", "bounce")
     mailbox.run(digests.send_due, due + MINUTE)
     assert mailbox.messages() == []
+
+
+def test_switching_from_immediate_alerts_to_a_digest_sends_nothing_twice(
+    client, mailbox, news_index
+):
+    sign_up(client, mailbox, "switch@example.org", everything="on")
+    mailbox.clear()
+    publish(mailbox, story(news_index, title="Sent at once", slug="sent-at-once", live=False))
+    assert mailbox.only("switch@example.org")["Subject"] == "Sent at once"
+    manage = links.path(subscriber("switch@example.org"), links.MANAGE)
+    response = client.post(manage, {"frequency": "daily", "everything": "on", "language": "en"})
+    assert response.status_code == 200
+    mailbox.clear()
+    publish(mailbox, story(news_index, title="After the switch", slug="after", live=False))
+    assert mailbox.messages() == []  # a digest subscriber now
+    due = subscriber("switch@example.org").next_digest_at
+    assert mailbox.run(digests.send_due, due + MINUTE) == 1
+    text = text_of(mailbox.only("switch@example.org"))
+    assert "After the switch" in text and "Sent at once" not in text
