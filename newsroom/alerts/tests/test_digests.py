@@ -201,3 +201,21 @@ def test_switching_from_immediate_alerts_to_a_digest_sends_nothing_twice(
     assert mailbox.run(digests.send_due, due + MINUTE) == 1
     text = text_of(mailbox.only("switch@example.org"))
     assert "After the switch" in text and "Sent at once" not in text
+
+
+FRENCH_MONTHS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
+                 "septembre", "octobre", "novembre", "décembre"]  # fmt: skip
+
+
+def test_a_french_subscribers_digest_is_in_french(client, mailbox, news_index):
+    sign_up(client, mailbox, "fr@example.org", frequency="daily", everything="on", language="fr")
+    mailbox.clear()
+    for slug in ("one", "two"):
+        publish(mailbox, story(news_index, title=f"Item {slug}", slug=slug, live=False))
+    due = subscriber("fr@example.org").next_digest_at
+    assert mailbox.run(digests.send_due, due + MINUTE) == 1
+    local = due.astimezone(BRUSSELS)
+    date = f"{local.day} {FRENCH_MONTHS[local.month - 1]} {local.year}"
+    message = mailbox.only("fr@example.org")
+    assert message["Subject"] == f"NATO Newsroom : 2 nouveaux contenus, {date}"
+    assert "/fr/alertes/desabonnement/" in message["List-Unsubscribe"]
