@@ -23,6 +23,7 @@ pytestmark = pytest.mark.django_db
 
 BRUSSELS = zoneinfo.ZoneInfo("Europe/Brussels")
 MINUTE = datetime.timedelta(minutes=1)
+HOUR = datetime.timedelta(hours=1)
 
 
 @pytest.fixture(autouse=True)
@@ -219,3 +220,30 @@ def test_a_french_subscribers_digest_is_in_french(client, mailbox, news_index):
     message = mailbox.only("fr@example.org")
     assert message["Subject"] == f"NATO Newsroom : 2 nouveaux contenus, {date}"
     assert "/fr/alertes/desabonnement/" in message["List-Unsubscribe"]
+
+
+def test_the_schedulers_periodic_job_sends_the_digests_that_are_due(
+    client, mailbox, news_index, monkeypatch
+):
+    from newsroom.scheduling import periodic
+
+    sign_up(client, mailbox, "daily@example.org", frequency="daily", everything="on")
+    mailbox.clear()
+    item = story(news_index, title="Yesterday's news", slug="yesterday", live=False)
+    publish(mailbox, item)
+    now = timezone.now()
+    # As if the subscriber's 08:00 passed an hour ago, the item having become public before.
+    type(item).objects.filter(pk=item.pk).update(first_published_at=now - 2 * HOUR)
+    Subscriber.objects.filter(email="daily@example.org").update(
+        last_digest_at=now - 25 * HOUR, next_digest_at=now - HOUR
+    )
+    for job in periodic._jobs:
+        monkeypatch.setitem(job, "last", None)
+    mailbox.run(periodic.run_due)
+    assert "Yesterday's news" in text_of(mailbox.only("daily@example.org"))
+    assert subscriber("daily@example.org").next_digest_at > now
+    # The scheduler of another server, the same minute: nothing more.
+    for job in periodic._jobs:
+        monkeypatch.setitem(job, "last", None)
+    mailbox.run(periodic.run_due)
+    assert len(mailbox.messages()) == 1
