@@ -359,6 +359,7 @@ FRENCH = {
     "Sign in": "Se connecter",
     "EMBARGOED until %(moment)s": "SOUS EMBARGO jusqu’à %(moment)s",
     "%(banner)s: %(title)s": "%(banner)s : %(title)s",
+    "%(title)s in digests": "%(title)s dans les récapitulatifs",
     "This account has no active press accreditation. Ask the press office to check it.": "Ce compte n’a pas d’accréditation presse active. Demandez au service de presse de la vérifier.",
     "No item under embargo has this address: it may have been released.": "Aucun contenu sous embargo n’a cette adresse : il a peut-être été diffusé.",
     "This item has no image by that name.": "Ce contenu n’a pas d’image de ce nom.",

@@ -148,6 +148,21 @@ def sent_the_item(page):
             yield address
 
 
+def digest_counts(page):
+    """{status: number} of the digest messages that list ``page`` (read as ``sent_the_item``
+    reads them: only digests opened since the item became public)."""
+    counts = dict.fromkeys(Delivery.Status.values, 0)
+    if not page.first_published_at:
+        return counts
+    rows = Delivery.objects.filter(
+        dispatch__kind="digest", dispatch__created_at__gte=page.first_published_at
+    ).values_list("status", "data")
+    for status, data in rows.iterator(chunk_size=2000):
+        if page.pk in (data or {}).get("items", []):
+            counts[status] += 1
+    return counts
+
+
 def stream(subscribers):
     """(address, key hex) pairs, read in chunks: 100,000 subscribers are never all in memory."""
     for email, key in subscribers.values_list("email", "key").order_by().iterator(chunk_size=2000):

@@ -3,6 +3,7 @@ subscriber list (searched, exported as CSV), the counts, each item's sent / queu
 messages with the reason, the suppression list, and erasing a person (GDPR)."""
 
 import csv
+import datetime
 import io
 import json
 import re
@@ -14,7 +15,7 @@ from django.contrib.auth.models import Group
 from django.db import models
 from django.test import Client
 
-from newsroom.alerts import links
+from newsroom.alerts import digests, links
 from newsroom.alerts.models import Subscriber
 from newsroom.mailing.models import Delivery, Suppression
 from newsroom.press.factories import press_account
@@ -119,24 +120,39 @@ def test_the_subscriber_list_is_searchable_and_exported_as_csv(subscribers, pres
     assert by_address["pending@example.org"]["Confirmed"] in ("", "None")
 
 
-def test_an_items_messages_sent_queued_and_failed_with_the_reason(published, press_officer):
+def test_an_items_messages_sent_queued_and_failed_with_the_reason(
+    published, press_officer, mailbox
+):
     alerts = Delivery.objects.filter(dispatch__kind="alert")
     assert alerts.get(address="ana@example.org").status == "sent"
     assert alerts.get(address="reject-bo@example.org").status == "failed"
     assert alerts.get(address="later-cy@example.org").status == "queued"
     page = press_officer.get(f"/admin/alerts/items/{published.pk}/").content.decode()
-    header = re.search(r"<thead>(.*?)</thead>", page, re.S).group(1)
-    columns = re.findall(r'<th scope="col">([^<]*)</th>', header)[1:]
-    row = re.search(r"<tr><td>Readiness plan agreed \(en\)</td>(.*?)</tr>", page, re.S).group(1)
-    counts = dict(zip(columns, (int(n) for n in re.findall(r"<td>(\d+)</td>", row)), strict=True))
+    counts = counts_in(page, "Readiness plan agreed (en)")
     assert (counts["Sent"], counts["Queued"], counts["Failed"]) == (1, 1, 1)
     assert "1 failed:" in page and "550" in page and "No such mailbox here" in page
+    # dee has the daily digest: its message listing the item is counted on its own row.
+    assert "Readiness plan agreed in digests" in page
+    due = Subscriber.objects.get(email="dee@example.org").next_digest_at
+    mailbox.run(digests.send_due, due + datetime.timedelta(minutes=1))
+    page = press_officer.get(f"/admin/alerts/items/{published.pk}/").content.decode()
+    digest_counts = counts_in(page, "Readiness plan agreed in digests")
+    assert (digest_counts["Sent"], digest_counts["Queued"]) == (1, 0)
 
     # The refused address is on the suppression list, which the press office can read.
     assert Suppression.objects.filter(address="reject-bo@example.org").exists()
     suppressions = press_officer.get(SUPPRESSIONS)
     assert suppressions.status_code == 200
     assert "reject-bo@example.org" in suppressions.content.decode()
+
+
+def counts_in(page, label):
+    """{status column: number} of the row named ``label`` on an item's "E-mail alerts" page."""
+    header = re.search(r"<thead>(.*?)</thead>", page, re.S).group(1)
+    columns = re.findall(r'<th scope="col">([^<]*)</th>', header)[1:]
+    row = re.search(rf"<tr><td>{re.escape(label)}</td>(.*?)</tr>", page, re.S).group(1)
+    numbers = [int(number) for number in re.findall(r"<td>(\d+)</td>", row)]
+    return dict(zip(columns, numbers, strict=True))
 
 
 def where_the_address_is(address):
