@@ -165,6 +165,7 @@ def item_alerts(request, page_id):
             {
                 "page": version,
                 "counts": outbox.counts(matching.source(version)),
+                "digests": matching.digest_counts(version),
                 "failures": failures,
             }
         )

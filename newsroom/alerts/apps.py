@@ -2,6 +2,7 @@ from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
 DIGEST_CHECK_SECONDS = 60
+PURGE_SECONDS = 3600
 
 
 class AlertsConfig(AppConfig):
@@ -17,3 +18,4 @@ class AlertsConfig(AppConfig):
         )
 
         periodic.every(DIGEST_CHECK_SECONDS, tasks.enqueue_digests)
+        periodic.every(PURGE_SECONDS, tasks.enqueue_purge)

@@ -50,8 +50,14 @@ def next_moment(subscriber, after=None):
 
 def schedule(subscriber):
     """Set ``next_digest_at`` after a confirmation or a change of frequency or time (saved)."""
+    starting = subscriber.next_digest_at is None
     subscriber.next_digest_at = next_moment(subscriber) if subscriber.is_confirmed else None
-    Subscriber.objects.filter(pk=subscriber.pk).update(next_digest_at=subscriber.next_digest_at)
+    changes = {"next_digest_at": subscriber.next_digest_at}
+    if starting and subscriber.next_digest_at is not None:
+        # From immediate alerts to digests: the first digest starts now, not at the
+        # confirmation, or it would list items the subscriber was already sent one by one.
+        changes["last_digest_at"] = subscriber.last_digest_at = timezone.now()
+    Subscriber.objects.filter(pk=subscriber.pk).update(**changes)
 
 
 def items_for(subscriber, since, until):

@@ -13,6 +13,7 @@ from django.db.models import Exists, OuterRef, Q
 
 from newsroom.mailing.models import Delivery, Dispatch, Suppression
 from newsroom.news.models import NewsItemPage
+from newsroom.press import embargo
 
 from .models import Choice, Frequency, Subscriber
 
@@ -84,9 +85,82 @@ def immediate_recipients(page):
     )
 
 
+def embargo_languages(page):
+    """Language codes of the other versions of ``page`` journalists have or will have: public
+    ones, and those shared with the press under embargo."""
+    languages = public_languages(page)
+    others = NewsItemPage.objects.not_live().filter(
+        translation_key=page.translation_key, share_with_press=True
+    )
+    for pk, language in others.exclude(pk=page.pk).values_list("pk", "locale__language_code"):
+        if embargo.find_embargoed(pk) is not None:
+            languages.add(language)
+    return languages - {page.locale.language_code}
+
+
+def sent_another_embargoed_version(page):
+    """Journalists already sent this item under embargo in another language."""
+    prefix = f"alerts:embargo:{page.translation_key}:"
+    dispatches = list(
+        Dispatch.objects.filter(key__startswith=prefix)
+        .exclude(key__startswith=f"{prefix}{page.locale.language_code}:")
+        .values_list("pk", flat=True)
+    )
+    return Exists(
+        Delivery.objects.filter(dispatch_id__in=dispatches, address=OuterRef("email")).exclude(
+            status=Delivery.Status.CANCELLED
+        )
+    )
+
+
 def embargo_recipients(page):
-    """Press accounts' subscribers who asked for embargoed material, matching ``page``."""
-    return matching(page).filter(press_account__isnull=False, embargoed=True)
+    """Press accounts' subscribers who asked for embargoed material, matching ``page``: in
+    their language's version when there is one, and one version only, as for public items."""
+    return (
+        matching(page)
+        .filter(press_account__isnull=False, embargoed=True)
+        .exclude(language__in=embargo_languages(page))
+        .exclude(sent_another_embargoed_version(page))
+    )
+
+
+def sent_the_item(page):
+    """Addresses sent this version of ``page``: its alert, a digest that listed it, or (to
+    journalists) its embargoed version. Streamed, each address once."""
+    language = page.locale.language_code
+    sent = Delivery.objects.filter(status=Delivery.Status.SENT)
+    told = sent.filter(
+        Q(dispatch__key=f"{ITEM_KEY.format(key=page.translation_key)}{language}")
+        | Q(dispatch__key__startswith=f"alerts:embargo:{page.translation_key}:{language}:")
+    )
+    seen = set()
+    for address in told.values_list("address", flat=True).iterator(chunk_size=2000):
+        seen.add(address)
+        yield address
+    # A digest names its items in the delivery's data, a JSON list that not every database can
+    # search: only the digests sent since the item became public are read.
+    digests = sent.filter(dispatch__kind="digest")
+    if page.first_published_at:
+        digests = digests.filter(sent_at__gte=page.first_published_at)
+    for address, data in digests.values_list("address", "data").iterator(chunk_size=2000):
+        if address not in seen and page.pk in (data or {}).get("items", []):
+            seen.add(address)
+            yield address
+
+
+def digest_counts(page):
+    """{status: number} of the digest messages that list ``page`` (read as ``sent_the_item``
+    reads them: only digests opened since the item became public)."""
+    counts = dict.fromkeys(Delivery.Status.values, 0)
+    if not page.first_published_at:
+        return counts
+    rows = Delivery.objects.filter(
+        dispatch__kind="digest", dispatch__created_at__gte=page.first_published_at
+    ).values_list("status", "data")
+    for status, data in rows.iterator(chunk_size=2000):
+        if page.pk in (data or {}).get("items", []):
+            counts[status] += 1
+    return counts
 
 
 def stream(subscribers):

@@ -120,7 +120,7 @@ def embargo_alert(params):
         url = content.absolute_url(reverse("press:item", args=[pk]))
         facts = content.item_facts(entry.item, url=url)
         text, html = _parts("item", {**_common(language), "item": facts, "banner": banner})
-        subject = f"{banner}: {facts.title}"
+        subject = _("%(banner)s: %(title)s") % {"banner": banner, "title": facts.title}
     still_embargoed = _Recheck(current)
 
     def render(recipient):

@@ -8,11 +8,16 @@ A sign-up answers the same whatever the address's state, so nobody learns who su
   with the link to its manage page.
 
 In every case at most one message per address is sent per ``RESEND_AFTER`` (ten minutes).
+
+A sign-up never confirmed is deleted, with the messages sent to it, ``PENDING_KEPT_FOR`` after
+its last confirmation message (``purge_unconfirmed``, run by the scheduler): its link expired
+after seven days, and until then the expired link's page can still send a new one.
 """
 
 import datetime
 
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from newsroom.mailing import outbox
@@ -21,6 +26,7 @@ from . import digests, messages
 from .models import Subscriber
 
 RESEND_AFTER = datetime.timedelta(minutes=10)
+PENDING_KEPT_FOR = datetime.timedelta(days=30)
 
 
 def sign_up(form):
@@ -99,3 +105,19 @@ def erase(subscriber):
     address = subscriber.email
     subscriber.delete()
     outbox.forget(address)
+
+
+def purge_unconfirmed(now=None):
+    """Delete the sign-ups nobody confirmed within ``PENDING_KEPT_FOR`` of the last message
+    (address and deliveries, as ``erase``); returns how many."""
+    cutoff = (now or timezone.now()) - PENDING_KEPT_FOR
+    stale = Subscriber.objects.filter(confirmed_at__isnull=True, press_account__isnull=True).filter(
+        Q(confirmation_sent_at__lt=cutoff)
+        | Q(confirmation_sent_at__isnull=True, created_at__lt=cutoff)
+    )
+    purged = 0
+    for subscriber in stale.iterator():
+        with transaction.atomic():
+            erase(subscriber)
+        purged += 1
+    return purged

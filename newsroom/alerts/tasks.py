@@ -4,20 +4,21 @@ request or scheduler round that publishes only enqueues; these run in a worker.
 ``fan_out_item``: one dispatch per (item, language), keyed by the item's translation key and
 language, so a second publish (or a retried task) sends nothing again. ``fan_out_embargo``: one
 per scheduled revision shared with the press. ``send_digests``: every digest that is due.
+``purge_unconfirmed``: sign-ups never confirmed, once they are old (subscriptions.py).
 """
 
 import hashlib
+import itertools
 import time
 
 from django.core.cache import cache
 from django_tasks import task
 
 from newsroom.mailing import outbox
-from newsroom.mailing.models import Delivery, Dispatch
 from newsroom.news.models import NewsItemPage
 from newsroom.press import embargo
 
-from . import digests, matching
+from . import digests, matching, subscriptions
 from .models import Subscriber
 
 BACKEND = "background"
@@ -83,16 +84,18 @@ def send_correction(page_id, note):
         params={"page": page.pk, "language": language, "note": note},
         source=matching.source(page),
     )
-    sent = Delivery.objects.filter(
-        dispatch__in=Dispatch.objects.filter(
-            key=f"{matching.ITEM_KEY.format(key=page.translation_key)}{language}"
-        ),
-        status=Delivery.Status.SENT,
-    ).values("address")
-    subscribers = Subscriber.objects.receiving().filter(email__in=sent)
-    added = outbox.add_recipients(dispatch, _recipients(subscribers))
+    added = outbox.add_recipients(dispatch, _still_receiving(page))
     outbox.release(dispatch)
     return int(added)
+
+
+def _still_receiving(page, chunk=1000):
+    """Recipients (still subscribed) who were sent ``page``, looked up a chunk at a time."""
+    addresses = matching.sent_the_item(page)
+    while batch := list(itertools.islice(addresses, chunk)):
+        found = Subscriber.objects.receiving().filter(email__in=batch)
+        for email, key in found.values_list("email", "key"):
+            yield outbox.Recipient(email, {"s": key.hex})
 
 
 @task(backend=BACKEND)
@@ -106,3 +109,15 @@ def enqueue_digests():
     minute = int(time.time() // 60)
     if cache.add(f"alerts:digests:{minute}", 1, timeout=120):
         send_digests.enqueue()
+
+
+@task(backend=BACKEND)
+def purge_unconfirmed():
+    return subscriptions.purge_unconfirmed()
+
+
+def enqueue_purge():
+    """The scheduler thread's hour: one purge task per hour across every server."""
+    hour = int(time.time() // 3600)
+    if cache.add(f"alerts:purge:{hour}", 1, timeout=7200):
+        purge_unconfirmed.enqueue()

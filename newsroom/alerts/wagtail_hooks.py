@@ -51,7 +51,7 @@ class SubscriberViewSet(ModelViewSet):
         "email", "language", "frequency", "digest_time", "digest_weekday", "everything",
         "choices_label", "confirmed_at", "created_at",
     ]  # fmt: skip
-    export_headings = {"choices_label": _("choices")}
+    export_headings = {"choices_label": _("Choices")}
     export_filename = "alert-subscribers"
 
     def get_queryset(self, request):
