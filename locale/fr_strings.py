@@ -544,4 +544,17 @@ FRENCH = {
     "added by hand": "ajouté à la main",
     "suppressed address": "adresse bloquée",
     "suppressed addresses": "adresses bloquées",
+    # The mail pages of the admin.
+    "No mail server is configured: messages are not sent but written as .eml files to %(folder)s. Set EMAIL_HOST (or a sending service) to send them; see the operators' guide, Mail.": "Aucun serveur de messagerie n’est configuré : les messages ne partent pas, ils sont enregistrés en fichiers .eml dans %(folder)s. Renseignez EMAIL_HOST (ou un service d’envoi) pour les envoyer ; voir le guide d’exploitation, Messagerie.",
+    "Mail is written to files": "Les messages sont enregistrés en fichiers",
+    "Deliveries": "Remises",
+    "Failures and waits, by reason": "Échecs et attentes, par motif",
+    "Export": "Exporter",
+    "of the queued, waiting for a retry": "parmi les messages en file, en attente d’un nouvel essai",
+    "waiting": "en attente",
+    "Deliveries as CSV": "Remises en CSV",
+    "Suppressed addresses": "Adresses bloquées",
+    "Dispatches": "Envois",
+    "waiting (retry)": "en attente (nouvel essai)",
+    "Mail": "Messagerie",
 }
