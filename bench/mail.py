@@ -15,7 +15,8 @@
 
 Environment: BENCH_MAIL_RECIPIENTS (100000), BENCH_MAIL_FLOOR (20000 messages),
 BENCH_MAIL_DATABASE_URL (postgres://postgres@127.0.0.1:5432/newsroom_mailbench; "off" skips
-PostgreSQL), BENCH_MAIL_SQLITE ("off" skips SQLite), BENCH_DATA (./bench-data).
+PostgreSQL), BENCH_MAIL_SQLITE ("off" skips SQLite), BENCH_MAIL_PROFILE (1: py-spy, when
+installed, samples each worker), BENCH_DATA (./bench-data).
 """
 
 import datetime
@@ -23,6 +24,7 @@ import json
 import os
 import platform
 import shutil
+import signal
 import smtplib
 import socket
 import subprocess
@@ -37,6 +39,7 @@ FLOOR_MESSAGES = int(os.environ.get("BENCH_MAIL_FLOOR", "20000"))
 PG_URL = os.environ.get(
     "BENCH_MAIL_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/newsroom_mailbench"
 )
+PROFILE = os.environ.get("BENCH_MAIL_PROFILE", "") == "1"
 SQLITE = os.environ.get("BENCH_MAIL_SQLITE", "on")
 DATA = Path(os.environ.get("BENCH_DATA", ROOT / "bench-data")).resolve() / "mail"
 HOST = "127.0.0.1"
@@ -134,6 +137,18 @@ def wait_for(sink, count, workers, timeout):
         time.sleep(0.25)
 
 
+def profile(worker, name):
+    """BENCH_MAIL_PROFILE=1: py-spy samples the worker while it sends (a flame graph per
+    worker, DATA/<case>-worker<n>.txt in py-spy's "raw" collapsed-stack format)."""
+    if not PROFILE:
+        return None
+    return subprocess.Popen(
+        [VENV_BIN / "py-spy", "record", "--pid", str(worker.pid), "--rate", "200", "--format",
+         "raw", "--output", str(DATA / f"{name}.txt"), "--nonblocking"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+
+
 def run_case(name, env, workers_count, sink):
     say(f"{name}: {workers_count} worker(s), publishing to {RECIPIENTS:,} subscribers")
     sink.reset()
@@ -160,7 +175,11 @@ def run_case(name, env, workers_count, sink):
             f"{name}: published in {facts['publish_with_subscribers_ms']:.0f} ms "
             f"(without subscribers {facts['publish_without_subscribers_ms']} ms); sending"
         )
+        profilers = [profile(worker, f"{name}-worker{n}") for n, worker in enumerate(workers)]
         lines, peaks = wait_for(sink, RECIPIENTS, workers, timeout=max(600, RECIPIENTS / 50))
+        for profiler in filter(None, profilers):
+            profiler.send_signal(signal.SIGINT)  # py-spy writes its file on SIGINT
+            profiler.wait(60)
     finally:
         for worker in workers:
             worker.terminate()
