@@ -31,7 +31,9 @@ A *composer* is the dotted path of a factory ``make(params) -> render``; a worke
 per dispatch per batch, and ``render(recipient)`` once per delivery, with
 ``recipient.address`` and ``recipient.data``. ``render`` returns an ``OutgoingMessage``
 (subject, text, html, headers such as List-Unsubscribe, optional from_email / reply_to) or None:
-"no longer wanted" (the delivery becomes cancelled). Mailing adds ``Message-ID`` (derived from
+"no longer wanted" (the delivery becomes cancelled). ``render`` may have a ``prepare(recipients)``
+attribute, called with each batch's recipients before their ``render()`` calls, to look up what
+it needs for the whole batch in one query. Mailing adds ``Message-ID`` (derived from
 the delivery: the same on every retry, so a mail program drops a second copy), ``Date``,
 ``Auto-Submitted: auto-generated`` and ``From`` (DEFAULT_FROM_EMAIL).
 
