@@ -16,7 +16,8 @@ The contract (names are stable; extend, do not rename)::
         generator of 100,000 is never held in memory). Duplicates, suppressed addresses and
         invalid ones (too long, line breaks, display names...) are skipped; the result is the
         number added (an int, with ``.duplicate``, ``.suppressed`` and ``.invalid`` counts).
-        ``strict=True`` raises ``InvalidAddress`` on an invalid address instead.
+        ``strict=True`` raises ``InvalidAddress`` on an invalid address instead. Added to a
+        released dispatch, they are sent from the first chunk on.
     release(dispatch)
         From the commit of the current transaction on, workers send it.
     send_one(key, *, kind, composer, address, data, params=None, source=None)
@@ -109,7 +110,7 @@ def open_dispatch(key, *, kind, composer, params=None, source=None):
 
 
 def add_recipients(dispatch, recipients, *, strict=False):
-    added = duplicate = suppressed = invalid = 0
+    added = duplicate = suppressed = invalid = first = 0
     iterator = iter(recipients)
     while chunk := list(itertools.islice(iterator, CHUNK)):
         wanted = {}
@@ -140,8 +141,15 @@ def add_recipients(dispatch, recipients, *, strict=False):
         ]
         # ignore_conflicts: another process adding the same address at the same moment.
         Delivery.objects.bulk_create(rows, ignore_conflicts=True)
+        if rows and not added and dispatch.released_at:
+            # A released dispatch starts sending with its first chunk (the first message of
+            # 100,000 need not wait for the last to be queued) ...
+            _enqueue(dispatch, len(rows))
+            first = len(rows)
         added += len(rows)
-    if added and dispatch.released_at:
+    if dispatch.released_at and added > first:
+        # ... and again once all are in: senders that ran out of work before the last chunks
+        # were added have stopped.
         _enqueue(dispatch, added)
     result = Added(added)
     result.duplicate, result.suppressed, result.invalid = duplicate, suppressed, invalid
