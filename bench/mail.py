@@ -237,7 +237,7 @@ def prepare_postgres(env):
     with psycopg.connect(PG_URL, autocommit=True) as connection:
         connection.execute(
             "TRUNCATE mailing_delivery, mailing_dispatch, mailing_suppression, "
-            "django_tasks_db_dbtaskresult, alerts_choice, alerts_subscriber CASCADE"
+            "django_tasks_database_dbtaskresult, alerts_choice, alerts_subscriber CASCADE"
         )
 
 

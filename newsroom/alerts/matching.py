@@ -89,7 +89,19 @@ def embargo_recipients(page):
     return matching(page).filter(press_account__isnull=False, embargoed=True)
 
 
-def stream(subscribers):
-    """(address, key hex) pairs, read in chunks: 100,000 subscribers are never all in memory."""
-    for email, key in subscribers.values_list("email", "key").order_by().iterator(chunk_size=2000):
-        yield email, key.hex
+def stream(subscribers, chunk=2000):
+    """(address, key hex) pairs, read in chunks: 100,000 subscribers are never all in memory.
+
+    Each chunk is a query of its own (keyset: id above the last one read), not one open
+    cursor: the caller writes deliveries between chunks while workers record sent ones, and on
+    SQLite a write from a connection whose read began before another's commit is refused."""
+    last = 0
+    while True:
+        rows = list(
+            subscribers.filter(pk__gt=last).order_by("pk").values_list("pk", "email", "key")[:chunk]
+        )
+        for _pk, email, key in rows:
+            yield email, key.hex
+        if len(rows) < chunk:
+            return
+        last = rows[-1][0]
