@@ -9,6 +9,7 @@ otherwise the version that has just become public. Anyone already sent a version
 (another language's, or this one by a retried task) is not sent another.
 """
 
+from django.db import connection
 from django.db.models import Exists, OuterRef, Q
 
 from newsroom.mailing.models import Delivery, Dispatch, Suppression
@@ -92,9 +93,16 @@ def embargo_recipients(page):
 def stream(subscribers, chunk=2000):
     """(address, key hex) pairs, read in chunks: 100,000 subscribers are never all in memory.
 
-    Each chunk is a query of its own (keyset: id above the last one read), not one open
-    cursor: the caller writes deliveries between chunks while workers record sent ones, and on
-    SQLite a write from a connection whose read began before another's commit is refused."""
+    PostgreSQL: one query through a server-side cursor. SQLite: each chunk a query of its own
+    (keyset: id above the last one read), not one open cursor: the caller writes deliveries
+    between chunks while workers record sent ones, and SQLite refuses a write from a
+    connection whose read began before another's commit. (On PostgreSQL the keyset query sorts
+    every remaining match for each chunk: minutes for 100,000.)"""
+    rows = subscribers.values_list("email", "key").order_by()
+    if connection.vendor == "postgresql":
+        for email, key in rows.iterator(chunk_size=chunk):
+            yield email, key.hex
+        return
     last = 0
     while True:
         rows = list(
