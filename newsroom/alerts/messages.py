@@ -70,9 +70,34 @@ class _Recheck:
         return self.answer
 
 
-def _receiving(recipient, **filters):
-    key = recipient.data.get("s", "")
-    return Subscriber.objects.receiving().filter(key=key, **filters).first()
+class _Receiving:
+    """The recipient's subscriber while they still receive (else None). ``prepare()`` (mailing
+    calls it with each batch) reads a batch's subscribers in one query: one query a message
+    was a quarter of a worker's time."""
+
+    def __init__(self, **filters):
+        self.filters, self.batch = filters, {}
+
+    def _query(self):
+        return Subscriber.objects.receiving().filter(**self.filters)
+
+    def prepare(self, recipients):
+        keys = {recipient.data.get("s", "") for recipient in recipients}
+        keys.discard("")
+        found = {subscriber.key.hex: subscriber for subscriber in self._query().filter(
+            key__in=list(keys))}  # fmt: skip
+        self.batch = {key: found.get(key) for key in keys}
+
+    def __call__(self, recipient):
+        key = recipient.data.get("s", "")
+        if key in self.batch:
+            return self.batch[key]
+        return self._query().filter(key=key).first() if key else None
+
+
+def _with_prepare(render, receiving):
+    render.prepare = receiving.prepare
+    return render
 
 
 def _visible(pk):
@@ -94,14 +119,15 @@ def item_alert(params):
         facts = content.item_facts(page.specific)
         text, html = _parts("item", {**_common(language), "item": facts})
     still_public = _Recheck(lambda: _visible(pk))
+    receiving = _Receiving()
 
     def render(recipient):
-        subscriber = _receiving(recipient)
+        subscriber = receiving(recipient)
         if subscriber is None or not still_public():
             return None
         return _bulk_message(facts.title, text, html, subscriber)
 
-    return render
+    return _with_prepare(render, receiving)
 
 
 # --- an embargoed item, to journalists, when it is shared with the press -----------------------
@@ -122,14 +148,15 @@ def embargo_alert(params):
         text, html = _parts("item", {**_common(language), "item": facts, "banner": banner})
         subject = _("%(banner)s: %(title)s") % {"banner": banner, "title": facts.title}
     still_embargoed = _Recheck(current)
+    receiving = _Receiving(press_account__isnull=False, embargoed=True)
 
     def render(recipient):
-        subscriber = _receiving(recipient, press_account__isnull=False, embargoed=True)
+        subscriber = receiving(recipient)
         if subscriber is None or not still_embargoed():
             return None
         return _bulk_message(subject, text, html, subscriber)
 
-    return render
+    return _with_prepare(render, receiving)
 
 
 # --- a correction, to those who were sent the item ---------------------------------------------
@@ -143,14 +170,15 @@ def correction(params):
         subject = _("Correction: %(title)s") % {"title": facts.title}
         text, html = _parts("correction", {**_common(language), "item": facts, "note": note})
     still_public = _Recheck(lambda: _visible(pk))
+    receiving = _Receiving()
 
     def render(recipient):
-        subscriber = _receiving(recipient)
+        subscriber = receiving(recipient)
         if subscriber is None or not still_public():
             return None
         return _bulk_message(subject, text, html, subscriber)
 
-    return render
+    return _with_prepare(render, receiving)
 
 
 # --- a digest: every matching item since the last one ------------------------------------------
@@ -158,9 +186,10 @@ def digest(params):
     language = params["language"]
     with translation.override(language):
         organisation = content.organisation(language)
+    receiving = _Receiving()
 
     def render(recipient):
-        subscriber = _receiving(recipient)
+        subscriber = receiving(recipient)
         if subscriber is None:
             return None
         pages = NewsItemPage.objects.visible().filter(pk__in=recipient.data.get("items", []))
@@ -183,7 +212,7 @@ def digest(params):
             text, html = _parts("digest", context)
         return _bulk_message(subject, text, html, subscriber)
 
-    return render
+    return _with_prepare(render, receiving)
 
 
 # --- confirmation, and "you are already subscribed" --------------------------------------------

@@ -44,8 +44,10 @@ def fan_out_item(page_id):
     )
     if dispatch.cancelled_at:
         return 0
-    added = outbox.add_recipients(dispatch, _recipients(matching.immediate_recipients(page)))
+    # Released first: the workers start on the first chunk of recipients while the rest of a
+    # long list is being queued.
     outbox.release(dispatch)
+    added = outbox.add_recipients(dispatch, _recipients(matching.immediate_recipients(page)))
     return int(added)
 
 

@@ -12,6 +12,7 @@ Nothing here may become a header injection: every header value is checked for li
 import email.policy
 import hashlib
 from dataclasses import dataclass, field
+from email import quoprimime
 from email.message import EmailMessage
 from functools import lru_cache
 
@@ -70,26 +71,55 @@ def build(message, *, to, from_email, message_id, date, connection=None):
 
 # --- serialising fast -------------------------------------------------------------------------
 # Python's e-mail generator takes about half a millisecond a message (header folding, boundary
-# search, body encoding), as long as the SMTP exchange itself. A dispatch sends the same parts to
-# every recipient, and only a few headers differ: so the parts are encoded once (by the e-mail
-# package, quoted-printable) and each message is its headers plus those bytes. Non-ASCII header
-# values are still encoded (RFC 2047) and folded by the e-mail package.
+# search, body encoding), as long as the SMTP exchange itself. A dispatch sends nearly the same
+# parts to every recipient: only a few headers and the recipient's own links differ. So the MIME
+# skeleton is made once by the e-mail package, and the parts are quoted-printable encoded line by
+# line (the encoding is line by line: the result is byte for byte the e-mail package's), each
+# line's encoding kept, so a message only encodes its few lines of its own (signed links).
+# Non-ASCII header values are still encoded (RFC 2047) and folded by the e-mail package.
 
 SMTP_POLICY = email.policy.SMTP
+_BOUNDARY_MARK = "=_" + "0" * 32  # as long as a real boundary, so the header folds the same
+_TEXT_MARK, _HTML_MARK = "xnewsroomtextpartx", "xnewsroomhtmlpartx"
+
+
+@lru_cache(maxsize=2)
+def _skeleton(with_html):
+    """The MIME head and body with marks where the boundary and the encoded parts go."""
+    part = EmailMessage(policy=SMTP_POLICY)
+    part.set_content(_TEXT_MARK, subtype="plain", charset="utf-8", cte="quoted-printable")
+    if with_html:
+        part.add_alternative(_HTML_MARK, subtype="html", charset="utf-8", cte="quoted-printable")
+        part.set_boundary(_BOUNDARY_MARK)
+    raw = part.as_bytes(policy=SMTP_POLICY)
+    head, _, body = raw.partition(b"\r\n\r\n")
+    return head + b"\r\n", body
+
+
+@lru_cache(maxsize=8192)
+def _qp_line(line):
+    """One line (bytes, without its line end) quoted-printable encoded, with CRLF."""
+    encoded = quoprimime.body_encode(line.decode("latin-1") + "\n", SMTP_POLICY.max_line_length)
+    return encoded.replace("\n", "\r\n").encode("ascii")
+
+
+def _qp(text):
+    # An empty part is one empty line, as the e-mail package writes it.
+    return b"".join(_qp_line(line) for line in text.encode("utf-8").splitlines() or [b""])
 
 
 @lru_cache(maxsize=16)
 def _encoded_parts(text, html):
     """(MIME headers, body) bytes of the text (and HTML) parts, CRLF line ends."""
-    part = EmailMessage(policy=SMTP_POLICY)
-    part.set_content(text, subtype="plain", charset="utf-8", cte="quoted-printable")
+    head, body = _skeleton(bool(html))
+    body = body.replace(_TEXT_MARK.encode() + b"\r\n", _qp(text), 1)
     if html:
-        part.add_alternative(html, subtype="html", charset="utf-8", cte="quoted-printable")
         # Quoted-printable never writes "=_", so this boundary cannot occur in the parts.
-        part.set_boundary("=_" + hashlib.sha256((text + "\0" + html).encode()).hexdigest()[:32])
-    raw = part.as_bytes(policy=SMTP_POLICY)
-    head, _, body = raw.partition(b"\r\n\r\n")
-    return head + b"\r\n", body
+        boundary = ("=_" + hashlib.sha256((text + "\0" + html).encode()).hexdigest()[:32]).encode()
+        head = head.replace(_BOUNDARY_MARK.encode(), boundary)
+        body = body.replace(_BOUNDARY_MARK.encode(), boundary)
+        body = body.replace(_HTML_MARK.encode() + b"\r\n", _qp(html), 1)
+    return head, body
 
 
 @lru_cache(maxsize=512)

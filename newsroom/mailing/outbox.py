@@ -16,7 +16,8 @@ The contract (names are stable; extend, do not rename)::
         generator of 100,000 is never held in memory). Duplicates, suppressed addresses and
         invalid ones (too long, line breaks, display names...) are skipped; the result is the
         number added (an int, with ``.duplicate``, ``.suppressed`` and ``.invalid`` counts).
-        ``strict=True`` raises ``InvalidAddress`` on an invalid address instead.
+        ``strict=True`` raises ``InvalidAddress`` on an invalid address instead. Added to a
+        released dispatch, they are sent from the first chunk on.
     release(dispatch)
         From the commit of the current transaction on, workers send it.
     send_one(key, *, kind, composer, address, data, params=None, source=None)
@@ -31,7 +32,9 @@ A *composer* is the dotted path of a factory ``make(params) -> render``; a worke
 per dispatch per batch, and ``render(recipient)`` once per delivery, with
 ``recipient.address`` and ``recipient.data``. ``render`` returns an ``OutgoingMessage``
 (subject, text, html, headers such as List-Unsubscribe, optional from_email / reply_to) or None:
-"no longer wanted" (the delivery becomes cancelled). Mailing adds ``Message-ID`` (derived from
+"no longer wanted" (the delivery becomes cancelled). ``render`` may have a ``prepare(recipients)``
+attribute, called with each batch's recipients before their ``render()`` calls, to look up what
+it needs for the whole batch in one query. Mailing adds ``Message-ID`` (derived from
 the delivery: the same on every retry, so a mail program drops a second copy), ``Date``,
 ``Auto-Submitted: auto-generated`` and ``From`` (DEFAULT_FROM_EMAIL).
 
@@ -107,7 +110,7 @@ def open_dispatch(key, *, kind, composer, params=None, source=None):
 
 
 def add_recipients(dispatch, recipients, *, strict=False):
-    added = duplicate = suppressed = invalid = 0
+    added = duplicate = suppressed = invalid = first = 0
     iterator = iter(recipients)
     while chunk := list(itertools.islice(iterator, CHUNK)):
         wanted = {}
@@ -138,8 +141,15 @@ def add_recipients(dispatch, recipients, *, strict=False):
         ]
         # ignore_conflicts: another process adding the same address at the same moment.
         Delivery.objects.bulk_create(rows, ignore_conflicts=True)
+        if rows and not added and dispatch.released_at:
+            # A released dispatch starts sending with its first chunk (the first message of
+            # 100,000 need not wait for the last to be queued) ...
+            _enqueue(dispatch, len(rows))
+            first = len(rows)
         added += len(rows)
-    if added and dispatch.released_at:
+    if dispatch.released_at and added > first:
+        # ... and again once all are in: senders that ran out of work before the last chunks
+        # were added have stopped.
         _enqueue(dispatch, added)
     result = Added(added)
     result.duplicate, result.suppressed, result.invalid = duplicate, suppressed, invalid

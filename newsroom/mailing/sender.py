@@ -262,6 +262,12 @@ def _send_batch(dispatch, batch, render, backend, from_email, rate):
         retry_later([(row[0], row[3]) for row in batch], dispatch, error)
         return 0, error
     date = formatdate(usegmt=True)
+    prepare = getattr(render, "prepare", None)
+    if prepare is not None:
+        try:
+            prepare([Recipient(address, data, ident) for ident, address, data, _ in batch])
+        except Exception:  # noqa: BLE001 - render() still answers, one recipient at a time
+            logger.exception("Composer %s failed to prepare a batch", dispatch.composer)
     for position, (delivery_id, address, data, attempts) in enumerate(batch):
         try:
             outgoing = render(Recipient(address, data, delivery_id))

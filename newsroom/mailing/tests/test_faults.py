@@ -1,13 +1,17 @@
-"""Faults against real services: a worker process killed with SIGKILL mid-send, and the mail
-server down for a while. Each test starts its own SMTP server (aiosmtpd, own process), its own
-SQLite database file and `newsroom worker` processes, and stops them all."""
+"""Faults against real services: a worker process killed with SIGKILL mid-send, the mail
+server down for a while, and two servers with a worker each sharing one PostgreSQL and one
+Redis (the database task backend and RQ). Each test starts its own SMTP server (aiosmtpd, own
+process), its own database (an SQLite file, or a private PostgreSQL's) and `newsroom worker`
+processes, and stops them all."""
 
 import collections
 import os
+import shutil
 import signal
 import sqlite3
 import subprocess
 import sys
+import tempfile
 import time
 from contextlib import closing
 from pathlib import Path
@@ -167,3 +171,82 @@ def test_while_the_mail_server_is_down_messages_wait_and_all_go_out_when_it_is_b
         lambda: all(status == "sent" for status, *_ in newsroom.statuses()), 30, "all recorded"
     )
     assert len({rcpt for _, rcpt in sink.received()}) == 300
+
+
+# --- two servers, a worker each, one PostgreSQL and one Redis -----------------------------------
+@pytest.fixture(scope="module")
+def postgres_template(tmp_path_factory):
+    """A private PostgreSQL (deploy/cluster/services.py) with a migrated database to copy."""
+    from deploy.cluster import services
+
+    if not services.postgres_available():
+        pytest.skip("PostgreSQL's initdb/pg_ctl are not installed")
+    # Not under pytest's folder: the postgres user must be able to reach it.
+    folder = Path(tempfile.mkdtemp(prefix="newsroom-mail-pg-"))
+    server = services.Postgres(folder, services.free_port()).init().start()
+    url = server.create_database("mail_template")
+    env = {key: value for key, value in os.environ.items() if not key.startswith("NEWSROOM_")}
+    env.update(DATABASE_URL=url, SECRET_KEY="test-only-secret", NEWSROOM_DATA_DIR=str(
+        tmp_path_factory.mktemp("pg-migrate")))  # fmt: skip
+    subprocess.run(  # noqa: S603 - our own interpreter and manage.py
+        [sys.executable, ROOT / "manage.py", "migrate", "--no-input", "-v", "0"],
+        env=env, cwd=ROOT, check=True, capture_output=True, timeout=600,
+    )  # fmt: skip
+    yield server
+    server.stop(mode="immediate")
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+def postgres_rows(url, sql):
+    import psycopg
+
+    with psycopg.connect(url) as connection:
+        return connection.execute(sql).fetchall()
+
+
+@pytest.mark.parametrize("task_backend", ["database", "rq"])
+def test_two_servers_with_a_worker_each_send_each_recipient_one_message(
+    task_backend, sink, postgres_template, private_redis, tmp_path
+):
+    from deploy.cluster import services
+
+    recipients = 3000
+    database = f"mail_two_{task_backend}"
+    postgres_template._run(
+        services.postgres_bin("createdb"), "-h", HOST, "-p", postgres_template.port,
+        "-U", "postgres", "-T", "mail_template", database,
+    )  # fmt: skip
+    url = postgres_template.url(database)
+    shared = {
+        "DATABASE_URL": url, "REDIS_URL": private_redis.url, "SECRET_KEY": "test-only-secret",
+        "NEWSROOM_TASK_BACKEND": task_backend, "ALLOWED_HOSTS": "127.0.0.1",
+        # Long enough that no batch is taken back from a live worker: the test is about
+        # two live workers sharing one dispatch.
+        "NEWSROOM_MAIL_CLAIM_TIMEOUT": "120",
+    }  # fmt: skip
+    servers = [Newsroom(tmp_path / f"server{n}", sink.port, **shared) for n in range(2)]
+    try:
+        for server in servers:
+            server.data_dir.mkdir()
+            server.start_worker()
+        servers[0].queue(recipients, key=f"two-servers-{task_backend}")
+
+        def every_delivery_recorded():
+            rows = postgres_rows(url, "SELECT status, count(*) FROM mailing_delivery GROUP BY 1")
+            return dict(rows) == {"sent": recipients}
+
+        logs = lambda: "\n".join(server.logs()[-1500:] for server in servers)  # noqa: E731
+        wait_until(every_delivery_recorded, 180, f"every delivery sent ({logs()})")
+        time.sleep(2)  # a few sweeps: nothing is sent again afterwards
+        received = sink.received()
+    finally:
+        for server in servers:
+            server.stop()
+    per_recipient = collections.Counter(rcpt for _, rcpt in received)
+    assert len(per_recipient) == recipients
+    assert set(per_recipient.values()) == {1}, per_recipient.most_common(3)
+    assert len(received) == recipients
+    # Both servers' workers took part (each claimed some of the deliveries).
+    claimers = postgres_rows(url, "SELECT claimed_by, count(*) FROM mailing_delivery GROUP BY 1")
+    assert len(claimers) == 2, claimers
+    print(f"{task_backend}: {recipients} recipients, one message each; shares {claimers}")
