@@ -53,6 +53,19 @@ def add_subscribers(count):
         )  # fmt: skip
 
 
+def wait_for_idle_queue(timeout=120):
+    """Until the database task backend has no task waiting or running."""
+    from django_tasks.base import TaskResultStatus
+    from django_tasks_db.models import DBTaskResult
+
+    deadline = time.monotonic() + timeout
+    busy = [TaskResultStatus.READY, TaskResultStatus.RUNNING]
+    while DBTaskResult.objects.filter(status__in=busy).exists():
+        if time.monotonic() > deadline:
+            raise SystemExit(f"the workers still had tasks after {timeout} s")
+        time.sleep(0.1)
+
+
 def sample(page, path):
     from newsroom.alerts.messages import item_alert
     from newsroom.alerts.models import Subscriber
@@ -105,7 +118,9 @@ def main():
     started = time.perf_counter()
     add_subscribers(options.subscribers)
     seeded = time.perf_counter() - started
-    time.sleep(1)  # the workers' fan-outs of the baseline items are done by then
+    # The baseline items' fan-outs must be over before the last publish, or one that ran late
+    # would send a baseline item to the new subscribers and be counted as the last one's.
+    wait_for_idle_queue()
     published_at, with_subscribers = publish(client, drafts[-1])
     sample(drafts[-1], options.sample)
     print(json.dumps({
