@@ -115,12 +115,12 @@ def main():
     # The first request of a process loads the URLs and more: not counted.
     warm_up = publish(client, drafts[0])[1]
     without = [publish(client, page)[1] for page in drafts[1:-1]]
+    # The baseline items' fan-outs must be over before the subscribers arrive, or one that ran
+    # late would send a baseline item to them, counted as the measured item's messages.
+    wait_for_idle_queue()
     started = time.perf_counter()
     add_subscribers(options.subscribers)
     seeded = time.perf_counter() - started
-    # The baseline items' fan-outs must be over before the last publish, or one that ran late
-    # would send a baseline item to the new subscribers and be counted as the last one's.
-    wait_for_idle_queue()
     published_at, with_subscribers = publish(client, drafts[-1])
     sample(drafts[-1], options.sample)
     print(json.dumps({
