@@ -16,7 +16,8 @@
 Environment: BENCH_MAIL_RECIPIENTS (100000), BENCH_MAIL_FLOOR (20000 messages),
 BENCH_MAIL_DATABASE_URL (postgres://postgres@127.0.0.1:5432/newsroom_mailbench; "off" skips
 PostgreSQL), BENCH_MAIL_SQLITE ("off" skips SQLite), BENCH_MAIL_PROFILE (1: py-spy, when
-installed, samples each worker), BENCH_DATA (./bench-data).
+installed, samples each worker; BENCH_MAIL_PROFILE_SECONDS=N: only the first N seconds of
+sending), BENCH_DATA (./bench-data).
 """
 
 import datetime
@@ -40,6 +41,7 @@ PG_URL = os.environ.get(
     "BENCH_MAIL_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/newsroom_mailbench"
 )
 PROFILE = os.environ.get("BENCH_MAIL_PROFILE", "") == "1"
+PROFILE_SECONDS = os.environ.get("BENCH_MAIL_PROFILE_SECONDS", "")  # only the first N seconds
 SQLITE = os.environ.get("BENCH_MAIL_SQLITE", "on")
 DATA = Path(os.environ.get("BENCH_DATA", ROOT / "bench-data")).resolve() / "mail"
 HOST = "127.0.0.1"
@@ -144,7 +146,8 @@ def profile(worker, name):
         return None
     return subprocess.Popen(
         [VENV_BIN / "py-spy", "record", "--pid", str(worker.pid), "--rate", "200", "--format",
-         "raw", "--output", str(DATA / f"{name}.txt"), "--nonblocking"],
+         "raw", "--output", str(DATA / f"{name}.txt"), "--nonblocking",
+         *(["--duration", PROFILE_SECONDS] if PROFILE_SECONDS else [])],
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )  # fmt: skip
 

@@ -73,19 +73,33 @@ def claim(dispatch_id, limit, after=0):
     """Take up to ``limit`` due deliveries of a dispatch with ids above ``after``:
     [(id, address, data, attempts)], in id order."""
     now = timezone.now()
-    lock = " FOR UPDATE SKIP LOCKED" if connection.vendor == "postgresql" else ""
     # The table name and the status are ours; every other value is a parameter. The status is
     # written out so that both databases see the partial index "mailing_delivery_queued" fits.
-    sql = (
-        f"UPDATE {TABLE} SET status = %s, claimed_at = %s, claimed_by = %s, "  # noqa: S608
-        f"attempts = attempts + 1 WHERE id IN (SELECT id FROM {TABLE} WHERE dispatch_id = %s "
-        f"AND status = '{QUEUED}' AND id > %s "
-        f"AND (next_attempt_at IS NULL OR next_attempt_at <= %s) "
-        f"ORDER BY id LIMIT %s{lock}) AND status = '{QUEUED}' "
-        f"RETURNING id, address, data, attempts"
+    due = (
+        f"SELECT id FROM {TABLE} WHERE dispatch_id = %s AND status = '{QUEUED}' "  # noqa: S608
+        f"AND id > %s AND (next_attempt_at IS NULL OR next_attempt_at <= %s) ORDER BY id LIMIT %s"
     )
+    if connection.vendor == "postgresql":
+        # Locked and materialised once: as an IN (...) sub-query, the planner, with no
+        # statistics yet for rows just added, may run the locking scan again for every row of
+        # the outer one (measured: six claims of 200 rows busy for seconds in the lock manager).
+        sql = (
+            f"WITH picked AS MATERIALIZED ({due} FOR UPDATE SKIP LOCKED) "  # noqa: S608
+            f"UPDATE {TABLE} SET status = %s, claimed_at = %s, claimed_by = %s, "
+            f"attempts = attempts + 1 FROM picked WHERE {TABLE}.id = picked.id "
+            f"RETURNING {TABLE}.id, address, data, attempts"
+        )
+        values = [dispatch_id, after, now, limit, SENDING, now, WORKER_ID]
+    else:
+        # SQLite's single writer makes the conditional UPDATE atomic.
+        sql = (
+            f"UPDATE {TABLE} SET status = %s, claimed_at = %s, claimed_by = %s, "  # noqa: S608
+            f"attempts = attempts + 1 WHERE id IN ({due}) AND status = '{QUEUED}' "
+            f"RETURNING id, address, data, attempts"
+        )
+        values = [SENDING, now, WORKER_ID, dispatch_id, after, now, limit]
     with transaction.atomic(), connection.cursor() as cursor:
-        cursor.execute(sql, [SENDING, now, WORKER_ID, dispatch_id, after, now, limit])
+        cursor.execute(sql, values)
         rows = cursor.fetchall()
     return sorted(
         (ident, address, json.loads(data) if isinstance(data, str) else data, attempts)
