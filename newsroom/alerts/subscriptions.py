@@ -21,6 +21,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from newsroom.mailing import outbox
+from newsroom.press.models import AuditEntry
 
 from . import digests, messages
 from .models import Subscriber
@@ -101,10 +102,16 @@ def unsubscribe(key):
 
 
 def erase(subscriber):
-    """GDPR: the subscriber, their choices, and every delivery to their address."""
+    """GDPR: the subscriber, their choices, and every delivery to their address. The embargo
+    audit log keeps its rows (who was sent embargoed material is the press office's record)
+    with the address replaced by its hash."""
     address = subscriber.email
-    subscriber.delete()
-    outbox.forget(address)
+    with transaction.atomic():
+        subscriber.delete()
+        outbox.forget(address)
+        mailed = AuditEntry.objects.filter(channel=AuditEntry.Channel.EMAIL)
+        mailed.filter(path=f"mailto:{address}").update(path=f"mailto:{outbox.hashed(address)}")
+        mailed.filter(username=address).update(username=outbox.hashed(address))
 
 
 def purge_unconfirmed(now=None):

@@ -27,6 +27,7 @@ The contract (names are stable; extend, do not rename)::
         left); returns how many.
     counts(source) -> {status: number} over every dispatch about ``source``.
     suppress(address, reason, detail=""), is_suppressed(address), forget(address)
+    hashed(address): what a forgotten address is kept as ("sha256:<hex>"), where one must be.
 
 A *composer* is the dotted path of a factory ``make(params) -> render``; a worker calls it once
 per dispatch per batch, and ``render(recipient)`` once per delivery, with
@@ -54,7 +55,7 @@ from django.utils import timezone
 from newsroom.formats.email import OutgoingMessage
 
 from . import tasks
-from .addresses import InvalidAddress, normalise
+from .addresses import InvalidAddress, hashed, normalise
 from .models import Delivery, Dispatch
 from .suppressions import forget, is_suppressed, suppress, suppressed_among
 
@@ -71,6 +72,7 @@ __all__ = [
     "suppress",
     "is_suppressed",
     "forget",
+    "hashed",
 ]
 
 CHUNK = 2000

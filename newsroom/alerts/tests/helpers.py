@@ -1,6 +1,21 @@
-"""Subscribing the way readers do, for the tests that need subscribers to exist."""
+"""Subscribing the way readers do, and signing in as the press office, for the tests that
+need subscribers or staff to exist."""
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.test import Client
 
 from .conftest import links_in
+
+
+def staff_client(group, username):
+    """A browser signed in to the admin as a new member of ``group`` (Wagtail's Moderators
+    are the press office; Editors write)."""
+    user = get_user_model().objects.create_user(username, password="a-long-staff-password")
+    user.groups.add(Group.objects.get(name=group))
+    client = Client()
+    client.force_login(user)
+    return client
 
 
 def sign_up(client, mailbox, email, **choices):

@@ -4,27 +4,17 @@ short note; those who were sent the item (at once or in a digest) get it, nobody
 import datetime
 
 import pytest
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.test import Client
 
 from newsroom.alerts import digests
 from newsroom.alerts.models import Subscriber
 
 from .conftest import html_of, links_in, path_of, story, text_of
-from .helpers import sign_up
+from .helpers import sign_up, staff_client
 
 pytestmark = pytest.mark.django_db
 
 NOTE = "An earlier version gave the wrong date for the summit."
-
-
-def staff_client(group, username):
-    user = get_user_model().objects.create_user(username, password="a-long-staff-password")
-    user.groups.add(Group.objects.get(name=group))
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 @pytest.fixture

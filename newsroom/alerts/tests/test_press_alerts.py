@@ -16,7 +16,7 @@ from newsroom.press.factories import embargo, press_account
 from newsroom.press.models import AuditEntry
 
 from .conftest import html_of, links_in, path_of, story, text_of
-from .helpers import sign_up
+from .helpers import sign_up, staff_client
 
 pytestmark = pytest.mark.django_db
 
@@ -167,3 +167,24 @@ def test_the_first_version_shared_goes_to_every_journalist_once(mailbox, news_in
     french_item = translate(english, french, {english.title: "Un nouveau plan"}, publish=False)
     mailbox.run(embargo, french_item, RELEASE)
     assert len(mailbox.messages("claire@journal.example")) == 1
+
+
+def test_erasing_a_journalists_subscription_keeps_the_audit_row_without_the_address(
+    mailbox, people, news_index
+):
+    ana, _browser = people["ana"]
+    shared = mailbox.run(embargo, item(news_index), RELEASE)
+    assert mailbox.only("ana@quotidien.example")
+    entry = AuditEntry.objects.get(channel="e-mail")
+    assert entry.path == "mailto:ana@quotidien.example"
+
+    officer = staff_client("Moderators", "officer")
+    subscriber = Subscriber.objects.get(press_account=ana)
+    erased = officer.post(f"/admin/alert_subscribers/delete/{subscriber.pk}/")
+    assert erased.status_code == 302
+
+    entry.refresh_from_db()  # the press office still knows an embargoed copy went out ...
+    assert (entry.user, entry.page_id) == (ana.user, shared.pk)
+    assert entry.path.startswith("mailto:sha256:")  # ... but not to which address
+    assert not AuditEntry.objects.filter(path__icontains="quotidien").exists()
+    assert not Delivery.objects.filter(address="ana@quotidien.example").exists()

@@ -11,7 +11,6 @@ import re
 import pytest
 from django.apps import apps
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.db import models
 from django.test import Client
 
@@ -21,7 +20,7 @@ from newsroom.mailing.models import Delivery, Suppression
 from newsroom.press.factories import press_account
 
 from .conftest import story
-from .helpers import sign_up
+from .helpers import sign_up, staff_client
 
 pytestmark = pytest.mark.django_db
 
@@ -30,17 +29,9 @@ SUMMARY = "/admin/alerts/summary/"
 SUPPRESSIONS = "/admin/mailing_suppressions/"
 
 
-def staff(group, username):
-    user = get_user_model().objects.create_user(username, password="a-long-staff-password")
-    user.groups.add(Group.objects.get(name=group))
-    client = Client()
-    client.force_login(user)
-    return client
-
-
 @pytest.fixture
 def press_officer(db):
-    return staff("Moderators", "officer")
+    return staff_client("Moderators", "officer")
 
 
 def sign_up_unreachable(client, mailbox, email, **choices):
@@ -207,7 +198,7 @@ def test_subscribers_are_for_the_press_office_only(subscribers, client):
         victim = Subscriber.objects.get(email="ana@example.org")
         assert browser.post(f"{SUBSCRIBERS}delete/{victim.pk}/").status_code == 302
     # An editor who writes but is not the press office: signed in to the admin, refused.
-    writer = staff("Editors", "writer")
+    writer = staff_client("Editors", "writer")
     for path in (SUBSCRIBERS, SUMMARY):
         response = writer.get(path)
         assert response.status_code == 302 and response["Location"] == "/admin/"
