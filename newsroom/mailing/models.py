@@ -40,7 +40,11 @@ class Delivery(models.Model):
         SUPPRESSED = "suppressed", _("suppressed")
         CANCELLED = "cancelled", _("cancelled")
 
-    dispatch = models.ForeignKey(Dispatch, on_delete=models.CASCADE, related_name="deliveries")
+    # No index of its own: the unique (dispatch, address) index starts with it. Every status
+    # change writes an entry in each index, so each one less counts at 1,000 messages a second.
+    dispatch = models.ForeignKey(
+        Dispatch, on_delete=models.CASCADE, related_name="deliveries", db_index=False
+    )
     address = models.CharField(max_length=254)
     data = models.JSONField(default=dict, blank=True)
     status = models.CharField(max_length=16, choices=Status.choices, default=Status.QUEUED)
