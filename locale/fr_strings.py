@@ -459,6 +459,7 @@ FRENCH = {
     "Messages about this item": "Messages sur ce contenu",
     "Version": "Version",
     "%(number)s failed: %(reason)s": "%(number)s en échec : %(reason)s",
+    "%(number)s digests failed: %(reason)s": "%(number)s récapitulatifs en échec : %(reason)s",
     "Queued messages are waiting to be sent (or to be tried again after a temporary refusal); they are not failures.": "Les messages en attente attendent leur envoi (ou un nouvel essai après un refus temporaire) ; ce ne sont pas des échecs.",
     "Tell readers of a correction": "Informer les lecteurs d’une correction",
     "Send the correction": "Envoyer la correction",

@@ -161,12 +161,14 @@ def item_alerts(request, page_id):
             .annotate(number=Count("pk"))
             .order_by("-number")[:10]
         )
+        digests, digest_failures = matching.digest_report(version)
         rows.append(
             {
                 "page": version,
                 "counts": outbox.counts(matching.source(version)),
-                "digests": matching.digest_counts(version),
+                "digests": digests,
                 "failures": failures,
+                "digest_failures": digest_failures,
             }
         )
     return render(

@@ -9,6 +9,8 @@ otherwise the version that has just become public. Anyone already sent a version
 (another language's, or this one by a retried task) is not sent another.
 """
 
+import collections
+
 from django.db.models import Exists, OuterRef, Q
 
 from newsroom.mailing.models import Delivery, Dispatch, Suppression
@@ -148,19 +150,24 @@ def sent_the_item(page):
             yield address
 
 
-def digest_counts(page):
-    """{status: number} of the digest messages that list ``page`` (read as ``sent_the_item``
-    reads them: only digests opened since the item became public)."""
+def digest_report(page):
+    """The digest messages that list ``page`` (read as ``sent_the_item`` reads them: only
+    digests opened since the item became public): ({status: number}, the ten commonest
+    reasons of the failed ones as [{"last_error", "number"}])."""
     counts = dict.fromkeys(Delivery.Status.values, 0)
+    reasons = collections.Counter()
     if not page.first_published_at:
-        return counts
+        return counts, []
     rows = Delivery.objects.filter(
         dispatch__kind="digest", dispatch__created_at__gte=page.first_published_at
-    ).values_list("status", "data")
-    for status, data in rows.iterator(chunk_size=2000):
+    ).values_list("status", "data", "last_error")
+    for status, data, error in rows.iterator(chunk_size=2000):
         if page.pk in (data or {}).get("items", []):
             counts[status] += 1
-    return counts
+            if status == Delivery.Status.FAILED:
+                reasons[error] += 1
+    failures = [{"last_error": error, "number": n} for error, n in reasons.most_common(10)]
+    return counts, failures
 
 
 def stream(subscribers, chunk=2000):

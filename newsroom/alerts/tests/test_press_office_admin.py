@@ -137,6 +137,23 @@ def test_an_items_messages_sent_queued_and_failed_with_the_reason(
     assert "reject-bo@example.org" in suppressions.content.decode()
 
 
+def test_an_items_failed_digest_messages_are_shown_with_the_reason(
+    client, mailbox, press_officer, news_index, topic
+):
+    sign_up_unreachable(client, mailbox, "reject-eve@example.org", frequency="daily",
+                        topics=[topic.translation_key])  # fmt: skip
+    Suppression.objects.filter(address="reject-eve@example.org").delete()  # lifted by hand
+    item = story(news_index, title="Readiness plan agreed", slug="readiness-plan", live=False)
+    item.topics.set([topic])
+    mailbox.run(lambda: item.save_revision().publish())
+    due = Subscriber.objects.get(email="reject-eve@example.org").next_digest_at
+    mailbox.run(digests.send_due, due + datetime.timedelta(minutes=1))
+
+    page = press_officer.get(f"/admin/alerts/items/{item.pk}/").content.decode()
+    assert counts_in(page, "Readiness plan agreed in digests")["Failed"] == 1
+    assert "1 digests failed:" in page and "550" in page and "No such mailbox here" in page
+
+
 def counts_in(page, label):
     """{status column: number} of the row named ``label`` on an item's "E-mail alerts" page."""
     header = re.search(r"<thead>(.*?)</thead>", page, re.S).group(1)
