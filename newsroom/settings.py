@@ -87,6 +87,7 @@ INSTALLED_APPS = [
     "newsroom.press",
     "newsroom.mailing",
     "newsroom.alerts",
+    "newsroom.sendouts",
     "newsroom.synthetic",
     *(["demo"] if NEWSROOM_DEMO else []),
     "django_tasks",
@@ -513,6 +514,11 @@ NEWSROOM_MAIL_RETRY_HOURS = env_seconds("NEWSROOM_MAIL_RETRY_HOURS", 26)
 NEWSROOM_MAIL_MESSAGE_ID_DOMAIN = env(
     "NEWSROOM_MAIL_MESSAGE_ID_DOMAIN", DEFAULT_FROM_EMAIL.rpartition("@")[2] or "localhost"
 ).strip(">")
+
+# Media contacts' CSV import (docs/operators/settings.md): the largest file read, in bytes.
+NEWSROOM_CONTACTS_IMPORT_MAX_BYTES = int(
+    env_seconds("NEWSROOM_CONTACTS_IMPORT_MAX_MB", 5) * 1024 * 1024
+)
 
 LOGGING = {
     "version": 1,
