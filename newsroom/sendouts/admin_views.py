@@ -294,6 +294,8 @@ def import_contacts(request):
             token = secrets.token_hex(16)
             (_upload_folder() / f"{token}.csv").write_bytes(data)
             context.update(preview=preview, token=token)
+        else:
+            return render(request, "sendouts/admin/import.html", context, status=400)
     return render(request, "sendouts/admin/import.html", context)
 
 
