@@ -5,6 +5,7 @@ message became."""
 from dataclasses import dataclass
 
 from django.db.models import Count, Exists, OuterRef
+from django.utils.translation import gettext as _
 
 from newsroom.mailing import outbox
 from newsroom.mailing.models import Delivery, Suppression
@@ -65,8 +66,19 @@ def totals(sendout):
     result["unsubscribed"] = MediaContact.objects.filter(
         email__in=addresses, unsubscribed_at__isnull=False
     ).count()
+    result["suppressed"] += _skipped(sendout).count()
     result["opened"] = sendout.opens.count() if sendout.tracking else None
     return result
+
+
+def _skipped(sendout):
+    """Recipients the outbox skipped (no delivery) because their address is suppressed."""
+    return (
+        sendout.recipients()
+        .annotate(blocked=_suppressed())
+        .filter(blocked=True)
+        .exclude(email__in=_delivered(sendout).values("address"))
+    )
 
 
 def _delivered(sendout):
@@ -115,6 +127,10 @@ def recipients(sendout, limit=500):
                 "embargoed": kind == "sendout-embargo",
             }
         )
+    for contact in _skipped(sendout).order_by("email")[: max(0, limit - len(result))]:
+        result.append({"address": contact.email, "name": contact.name, "state": "suppressed",
+                       "reason": _("on the suppression list: not sent"), "sent_at": None,
+                       "embargoed": False})  # fmt: skip
     return result
 
 
