@@ -28,7 +28,8 @@ from newsroom.mailing.addresses import InvalidAddress
 from newsroom.news.models import NewsItemPage
 from newsroom.press import embargo
 
-from . import figures, messages as composers, sending, spreadsheets, tasks
+from . import figures, sending, spreadsheets, tasks
+from . import messages as composers
 from .forms import CorrectionForm, ImportForm, SendOutForm
 from .models import MediaContact, SendOut
 
@@ -92,7 +93,9 @@ def detail(request, pk):
         "state": state,
         "until": until,
         "can_send": permissions.can_publish(),
-        "lists": [(media_list, figures.reach(media_list.contacts())) for media_list in sendout.lists.all()],
+        "lists": [
+            (media_list, figures.reach(media_list.contacts())) for media_list in sendout.lists.all()
+        ],
         "reach": figures.reach(recipients),
         "correction_form": CorrectionForm(),
     }
@@ -201,7 +204,9 @@ def _cancel(request, sendout):
         messages.success(request, _("The send-out is cancelled."))
         return
     cancelled = outbox.cancel(source=sendout)
-    SendOut.objects.filter(pk=sendout.pk).exclude(status=Status.SENT).update(status=Status.CANCELLED)
+    SendOut.objects.filter(pk=sendout.pk).exclude(status=Status.SENT).update(
+        status=Status.CANCELLED
+    )
     messages.success(request, _("%(n)s messages not yet sent are cancelled.") % {"n": cancelled})
 
 
@@ -221,7 +226,9 @@ def preview(request, pk):
     release = composers.current_release(sendout.page_id, composers.TEST)
     if release is None:
         # Not public and not under embargo: the draft as it stands.
-        release = composers.content.release_of(sendout.page.specific.get_latest_revision_as_object(), "#")
+        release = composers.content.release_of(
+            sendout.page.specific.get_latest_revision_as_object(), "#"
+        )
     subject, text, html = composers.compose(sendout, release)
     if request.GET.get("format") == "text":
         body = f"Subject: {subject}\n\n{text}".replace(composers.UNSUBSCRIBE_MARK, "#")
@@ -240,7 +247,8 @@ def item(request, page_id):
             for sendout in sendouts]  # fmt: skip
     return render(request, "sendouts/admin/item.html", {
         "header_title": _("Send-outs of “%(title)s”") % {"title": page.title},
-        "page": page, "rows": rows, "totals": figures.for_item(s for s in sendouts if s.status != Status.DRAFT),
+        "page": page, "rows": rows,
+        "totals": figures.for_item(s for s in sendouts if s.status != Status.DRAFT),
     })  # fmt: skip
 
 

@@ -36,9 +36,11 @@ def reach(contacts):
     members = rows.count()
     unsubscribed = rows.filter(unsubscribed_at__isnull=False).count()
     suppressed = rows.filter(unsubscribed_at__isnull=True, blocked=True).count()
-    accredited = rows.filter(unsubscribed_at__isnull=True, blocked=False).filter(
-        pk__in=MediaContact.objects.accredited().values("pk")
-    ).count()
+    accredited = (
+        rows.filter(unsubscribed_at__isnull=True, blocked=False)
+        .filter(pk__in=MediaContact.objects.accredited().values("pk"))
+        .count()
+    )
     return Reach(members, suppressed, unsubscribed, accredited)
 
 

@@ -13,6 +13,7 @@ A *send-out* is one item sent to lists and contacts, with a personal note. Its m
 outbox dispatches whose source is the send-out (``outbox.counts(sendout)`` gives its totals).
 """
 
+import contextlib
 import uuid
 
 from django.conf import settings
@@ -67,12 +68,17 @@ class MediaContact(models.Model):
     name = models.CharField(_("name"), max_length=200)
     email = models.CharField(_("e-mail address"), max_length=254, unique=True)
     outlet = models.CharField(_("outlet"), max_length=200, blank=True)
-    role = models.CharField(_("role"), max_length=200, blank=True, help_text=_("e.g. Defence correspondent"))
+    role = models.CharField(
+        _("role"), max_length=200, blank=True, help_text=_("e.g. Defence correspondent")
+    )
     country = models.CharField(
         _("country"), max_length=2, blank=True, help_text=_("Two-letter code, e.g. BE, FR")
     )
     languages = models.CharField(
-        _("languages"), max_length=100, blank=True, help_text=_("Codes separated by commas, e.g. en, fr")
+        _("languages"),
+        max_length=100,
+        blank=True,
+        help_text=_("Codes separated by commas, e.g. en, fr"),
     )
     beats = models.CharField(
         _("beats"),
@@ -84,7 +90,10 @@ class MediaContact(models.Model):
     notes = models.TextField(_("notes"), blank=True)
     consent = models.BooleanField(_("consent given"), default=False)
     consent_source = models.CharField(
-        _("consent source"), max_length=200, blank=True, help_text=_("e.g. business card, press conference sign-up")
+        _("consent source"),
+        max_length=200,
+        blank=True,
+        help_text=_("e.g. business card, press conference sign-up"),
     )
     consent_date = models.DateField(_("consent date"), null=True, blank=True)
     press_account = models.OneToOneField(
@@ -94,7 +103,10 @@ class MediaContact(models.Model):
         blank=True,
         related_name="media_contact",
         verbose_name=_("press account"),
-        help_text=_("Linked to an active press account, the contact is accredited: they may be sent embargoed items."),
+        help_text=_(
+            "Linked to an active press account, the contact is accredited: they may be sent "
+            "embargoed items."
+        ),
     )
     # The signed unsubscribe link names this, never the row's id or the address.
     key = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
@@ -113,10 +125,9 @@ class MediaContact(models.Model):
         return f"{self.name} <{self.email}>"
 
     def save(self, *args, **kwargs):
-        try:
+        # The form says what is wrong with an address; a model saved by code keeps what it got.
+        with contextlib.suppress(InvalidAddress):
             self.email = normalise(self.email)
-        except InvalidAddress:
-            pass  # the form says what is wrong; a model saved by code keeps what it was given
         self.country = self.country.strip().upper()
         self.languages, self.beats = join_codes(self.languages), join_codes(self.beats)
         super().save(*args, **kwargs)
@@ -147,7 +158,10 @@ class MediaList(models.Model):
     rule_country = models.CharField(_("rule: country"), max_length=2, blank=True)
     rule_language = models.CharField(_("rule: language"), max_length=8, blank=True)
     rule_accredited = models.CharField(
-        _("rule: accreditation"), max_length=3, choices=Accreditation.choices, default=Accreditation.ANY
+        _("rule: accreditation"),
+        max_length=3,
+        choices=Accreditation.choices,
+        default=Accreditation.ANY,
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
@@ -195,9 +209,14 @@ class SendOut(models.Model):
         PUBLIC = "public", _("when the item is public")
 
     page = models.ForeignKey(
-        "news.NewsItemPage", on_delete=models.CASCADE, related_name="sendouts", verbose_name=_("item")
+        "news.NewsItemPage",
+        on_delete=models.CASCADE,
+        related_name="sendouts",
+        verbose_name=_("item"),
     )
-    lists = models.ManyToManyField(MediaList, blank=True, related_name="sendouts", verbose_name=_("media lists"))
+    lists = models.ManyToManyField(
+        MediaList, blank=True, related_name="sendouts", verbose_name=_("media lists")
+    )
     contacts = models.ManyToManyField(
         MediaContact, blank=True, related_name="sendouts", verbose_name=_("individual contacts")
     )
@@ -207,12 +226,16 @@ class SendOut(models.Model):
     tracking = models.BooleanField(
         _("track opens"),
         default=False,
-        help_text=_("Off by default: whether and when each journalist opened the message is personal data."),
+        help_text=_(
+            "Off by default: whether and when each journalist opened the message is personal data."
+        ),
     )
     correction_of = models.ForeignKey(
         "self", on_delete=models.CASCADE, null=True, blank=True, related_name="corrections"
     )
-    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.DRAFT)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT
+    )
     when = models.CharField(_("send"), max_length=6, choices=When.choices, default=When.NOW)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
@@ -247,11 +270,17 @@ class SendOut(models.Model):
 
 
 class Opened(models.Model):
-    """One open of a tracked send-out's message (only when the press office switched tracking on)."""
+    """One open of a tracked send-out's message (only when the press office tracks it)."""
 
     sendout = models.ForeignKey(SendOut, on_delete=models.CASCADE, related_name="opens")
     contact = models.ForeignKey(MediaContact, on_delete=models.CASCADE, related_name="+")
     at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["sendout", "contact"], name="sendouts_opened_once")]
+        verbose_name = _("open")
+        constraints = [
+            models.UniqueConstraint(fields=["sendout", "contact"], name="sendouts_opened_once")
+        ]
+
+    def __str__(self):
+        return f"{self.contact_id} opened {self.sendout_id} at {self.at}"

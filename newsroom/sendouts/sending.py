@@ -50,9 +50,11 @@ def dispatches(sendout):
 def already_queued(sendout):
     """Addresses the send-out's embargo or public dispatch already holds (not cancelled)."""
     keys = [sendout.dispatch_key("embargo"), sendout.dispatch_key("public")]
-    return Delivery.objects.filter(dispatch__key__in=keys).exclude(
-        status=Delivery.Status.CANCELLED
-    ).values("address")
+    return (
+        Delivery.objects.filter(dispatch__key__in=keys)
+        .exclude(status=Delivery.Status.CANCELLED)
+        .values("address")
+    )
 
 
 def _fill(sendout, part, contacts, params=None):
@@ -130,7 +132,8 @@ def correct(sendout_id, note):
     while batch := list(itertools.islice(addresses, CHUNK)):
         found = MediaContact.objects.reachable().filter(email__in=batch)
         added += outbox.add_recipients(
-            dispatch, (outbox.Recipient(e, {"c": k.hex}) for e, k in found.values_list("email", "key"))
+            dispatch,
+            (outbox.Recipient(e, {"c": k.hex}) for e, k in found.values_list("email", "key")),
         )
     outbox.release(dispatch)
     return added
@@ -138,9 +141,11 @@ def correct(sendout_id, note):
 
 def overlap(sendout):
     """Contacts of ``sendout`` that an earlier send-out of the same item already went to."""
-    earlier = SendOut.objects.filter(page_id=sendout.page_id, correction_of__isnull=True).exclude(
-        pk=sendout.pk
-    ).exclude(status__in=[Status.DRAFT, Status.CANCELLED])
+    earlier = (
+        SendOut.objects.filter(page_id=sendout.page_id, correction_of__isnull=True)
+        .exclude(pk=sendout.pk)
+        .exclude(status__in=[Status.DRAFT, Status.CANCELLED])
+    )
     condition = Q(pk__in=[])
     for other in earlier:
         condition |= Q(pk__in=other.recipients().values("pk"))

@@ -95,7 +95,8 @@ def _check(raw):
         limit = LIMITS.get(name)
         if limit and len(value) > limit:
             reasons.append(
-                _("%(column)s is longer than %(limit)s characters.") % {"column": name, "limit": limit}
+                _("%(column)s is longer than %(limit)s characters.")
+                % {"column": name, "limit": limit}
             )
         values[name] = value
     if not values["name"]:
@@ -116,7 +117,10 @@ def _check(raw):
         values["consent_date"] = _date(values["consent_date"])
     except ValueError as error:
         reasons.append(str(error))
-    values["languages"], values["beats"] = join_codes(values["languages"]), join_codes(values["beats"])
+    values["languages"], values["beats"] = (
+        join_codes(values["languages"]),
+        join_codes(values["beats"]),
+    )
     return values, reasons
 
 
@@ -156,7 +160,11 @@ def read(data):
             contact = existing[address]
             reasons.append(
                 _("%(address)s is already the address of a contact: %(name)s (%(outlet)s).")
-                % {"address": address, "name": contact.name, "outlet": contact.outlet or _("no outlet")}
+                % {
+                    "address": address,
+                    "name": contact.name,
+                    "outlet": contact.outlet or _("no outlet"),
+                }
             )
         if not reasons and address in seen:
             reasons.append(

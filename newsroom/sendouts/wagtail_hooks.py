@@ -24,7 +24,9 @@ class ContactIndexView(IndexView):
         buttons = super().header_buttons
         if self.permission_policy.user_has_permission(self.request.user, "add"):
             buttons.append(
-                HeaderButton(_("Import from CSV"), url=reverse("sendouts_import"), icon_name="upload")
+                HeaderButton(
+                    _("Import from CSV"), url=reverse("sendouts_import"), icon_name="upload"
+                )
             )
         buttons.append(
             HeaderButton(_("Export as CSV"), url=reverse("sendouts_export"), icon_name="download")
@@ -59,7 +61,8 @@ class ReachColumn(Column):
 
     def get_value(self, instance):
         reach = figures.reach(instance.contacts())
-        return _("%(members)s members, %(suppressed)s suppressed, %(unsubscribed)s unsubscribed") % {
+        label = _("%(members)s members, %(suppressed)s suppressed, %(unsubscribed)s unsubscribed")
+        return label % {
             "members": reach.members, "suppressed": reach.suppressed,
             "unsubscribed": reach.unsubscribed,
         }  # fmt: skip
@@ -142,5 +145,8 @@ def send_to_media_lists_button(page, user, view_name, next_url=None):
             priority=81,
         )
         yield Button(
-            _("Send-outs"), reverse("sendouts_item", args=[page.pk]), icon_name="list-ul", priority=82
+            _("Send-outs"),
+            reverse("sendouts_item", args=[page.pk]),
+            icon_name="list-ul",
+            priority=82,
         )

@@ -12,7 +12,10 @@ from newsroom.sendouts.models import MediaContact
 
 pytestmark = pytest.mark.django_db
 
-HEADER = "name,email,outlet,role,country,languages,beats,phone,notes,consent,consent_source,consent_date\n"
+HEADER = (
+    "name,email,outlet,role,country,languages,beats,phone,notes,consent,consent_source,"
+    "consent_date\n"
+)
 
 
 def upload(client, text, name="contacts.csv"):
@@ -36,15 +39,19 @@ def test_a_contact_added_by_hand_and_a_duplicate_refused_naming_the_existing_one
     fields = {"name": "Ana Reporter", "email": "Ana@Quotidien.example", "outlet": "Le Quotidien",
               "role": "Defence correspondent", "country": "be", "languages": "fr, EN",
               "beats": "defence, summits", "phone": "+32 2 000 00 00", "notes": "",
-              "consent": "on", "consent_source": "press conference", "consent_date": "2026-11-02"}  # fmt: skip
+              "consent": "on", "consent_source": "press conference",
+              "consent_date": "2026-11-02"}  # fmt: skip
     saved = officer.post("/admin/media_contacts/new/", fields)
     assert saved.status_code == 302, saved.content.decode()[:3000]
     contact = MediaContact.objects.get()
     assert (contact.email, contact.country, contact.languages, contact.beats) == (
-        "ana@quotidien.example", "BE", "fr,en", "defence,summits"
+        "ana@quotidien.example",
+        "BE",
+        "fr,en",
+        "defence,summits",
     )
-    again = officer.post("/admin/media_contacts/new/", {**fields, "name": "Someone else",
-                                                         "email": " ANA@quotidien.example"})  # fmt: skip
+    duplicate = {**fields, "name": "Someone else", "email": " ANA@quotidien.example"}
+    again = officer.post("/admin/media_contacts/new/", duplicate)
     assert again.status_code == 200
     assert "already the address of a contact: Ana Reporter (Le Quotidien)" in again.content.decode()
     assert MediaContact.objects.count() == 1
@@ -53,7 +60,8 @@ def test_a_contact_added_by_hand_and_a_duplicate_refused_naming_the_existing_one
 def test_an_import_shows_a_preview_with_each_refusal_and_imports_only_when_confirmed(officer):
     MediaContact.objects.create(name="Bo Existing", email="bo@weekly.example", outlet="Weekly")
     text = HEADER + (
-        "Ana Reporter,ana@quotidien.example,Le Quotidien,Editor,BE,\"fr,en\",defence,,,yes,card,2026-11-01\n"
+        'Ana Reporter,ana@quotidien.example,Le Quotidien,Editor,BE,"fr,en",defence,,,yes,card,'
+        "2026-11-01\n"
         "No Address,not-an-address,Outlet,,,,,,,,,\n"
         "Bo Again,BO@weekly.example,Weekly,,,,,,,,,\n"
         ",nameless@example.org,,,,,,,,,,\n"
@@ -65,7 +73,8 @@ def test_an_import_shows_a_preview_with_each_refusal_and_imports_only_when_confi
     assert preview.status_code == 200
     page = preview.content.decode()
     assert [values["email"] for _line, values in preview.context["preview"].rows] == [
-        "ana@quotidien.example", "dee@example.org"
+        "ana@quotidien.example",
+        "dee@example.org",
     ]
     refused = {row.line: " ".join(row.reasons) for row in preview.context["preview"].refused}
     assert set(refused) == {3, 4, 5, 6, 7}
@@ -73,7 +82,9 @@ def test_an_import_shows_a_preview_with_each_refusal_and_imports_only_when_confi
     assert "already the address of a contact: Bo Existing (Weekly)" in refused[4]
     assert "The name is empty." in refused[5]
     assert "The same address is on line 2 of this file." in refused[6]
-    assert "two-letter code" in refused[7] and "yes or no" in refused[7] and "YYYY-MM-DD" in refused[7]
+    assert (
+        "two-letter code" in refused[7] and "yes or no" in refused[7] and "YYYY-MM-DD" in refused[7]
+    )
     assert "5 rows refused" in page and "2 contacts to add" in page
     # Nothing is imported by the preview.
     assert MediaContact.objects.count() == 1
@@ -81,14 +92,18 @@ def test_an_import_shows_a_preview_with_each_refusal_and_imports_only_when_confi
     done = confirm(officer, preview)
     assert done.status_code == 302
     assert sorted(MediaContact.objects.values_list("email", flat=True)) == [
-        "ana@quotidien.example", "bo@weekly.example", "dee@example.org"
+        "ana@quotidien.example",
+        "bo@weekly.example",
+        "dee@example.org",
     ]
     ana = MediaContact.objects.get(email="ana@quotidien.example")
     assert (ana.languages, ana.consent, str(ana.consent_date)) == ("fr,en", True, "2026-11-01")
 
 
 def test_an_import_whose_rows_changed_since_the_preview_imports_nothing(officer):
-    preview = upload(officer, HEADER + "Ana,ana@example.org,,,,,,,,,,\nBo,bo@example.org,,,,,,,,,,\n")
+    preview = upload(
+        officer, HEADER + "Ana,ana@example.org,,,,,,,,,,\nBo,bo@example.org,,,,,,,,,,\n"
+    )
     assert len(preview.context["preview"].rows) == 2
     # Another press officer adds one of the two in the meantime.
     MediaContact.objects.create(name="Bo (by hand)", email="bo@example.org")
@@ -125,7 +140,9 @@ def test_a_cell_with_a_control_character_refuses_its_row(officer):
     assert preview.status_code == 200
     [refused] = preview.context["preview"].refused
     assert refused.line == 2 and "not allowed in a plain address" in " ".join(refused.reasons)
-    assert [values["email"] for _line, values in preview.context["preview"].rows] == ["bo@example.org"]
+    assert [values["email"] for _line, values in preview.context["preview"].rows] == [
+        "bo@example.org"
+    ]
 
 
 def test_a_50_mb_file_is_refused_before_it_is_read(officer):
@@ -140,7 +157,7 @@ def test_a_50_mb_file_is_refused_before_it_is_read(officer):
 
 def test_formulas_are_imported_as_text_and_exported_escaped(officer):
     text = HEADER + (
-        "\"=cmd|' /C calc'!A0\",eve@example.org,+Outlet,-role,,,,@SUM(1),\"=HYPERLINK(\"\"x\"\")\",,,\n"
+        '"=cmd|\' /C calc\'!A0",eve@example.org,+Outlet,-role,,,,@SUM(1),"=HYPERLINK(""x"")",,,\n'
     )
     confirm(officer, upload(officer, text))
     eve = MediaContact.objects.get(email="eve@example.org")
@@ -150,8 +167,12 @@ def test_formulas_are_imported_as_text_and_exported_escaped(officer):
     assert exported["Content-Type"].startswith("text/csv")
     rows = list(csv.DictReader(io.StringIO(exported.content.decode())))
     assert rows[0]["name"] == "'=cmd|' /C calc'!A0"
-    assert (rows[0]["outlet"], rows[0]["role"], rows[0]["phone"]) == ("'+Outlet", "'-role", "'@SUM(1)")
-    assert rows[0]["notes"] == "'=HYPERLINK(\"x\")"
+    assert (rows[0]["outlet"], rows[0]["role"], rows[0]["phone"]) == (
+        "'+Outlet",
+        "'-role",
+        "'@SUM(1)",
+    )
+    assert rows[0]["notes"] == '\'=HYPERLINK("x")'
     assert rows[0]["email"] == "eve@example.org" and rows[0]["accredited"] == "no"
     # No cell of the file starts with a formula character.
     for row in rows:

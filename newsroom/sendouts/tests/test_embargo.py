@@ -26,8 +26,9 @@ ACCREDITED = {"ana@quotidien.example", "old@wire.example"}
 
 @pytest.fixture
 def people(db):
+    account = accredited("ana", "ana@quotidien.example")
     ana = contact("Ana Reporter", "ana@quotidien.example", outlet="Le Quotidien",
-                  press_account=accredited("ana", "ana@quotidien.example"), beats="defence")  # fmt: skip
+                  press_account=account, beats="defence")  # fmt: skip
     bo = contact("Bo Writer", "bo@weekly.example", outlet="Weekly", beats="defence")
     # A press account that was closed: no longer accredited.
     closed = accredited("closed", "closed@wire.example")
@@ -143,7 +144,9 @@ def test_no_way_reaches_a_non_accredited_address_before_the_release(
     mailbox.run(act, officer, first, "correct", note="The date was wrong.")
     check("correction")
     # 8. An accredited contact loses accreditation while their message is queued.
-    new = contact("Eve Wire", "eve@wire.example", press_account=accredited("eve", "eve@wire.example"))
+    new = contact(
+        "Eve Wire", "eve@wire.example", press_account=accredited("eve", "eve@wire.example")
+    )
     fourth = prepare(officer, shared, contacts=[new])
     queue_only(mailbox, officer, fourth, again="yes")  # the "everyone" rule list has her too
     assert Delivery.objects.filter(address="eve@wire.example", status="queued").count() == 1
@@ -153,7 +156,9 @@ def test_no_way_reaches_a_non_accredited_address_before_the_release(
     check("accreditation withdrawn while queued")
     assert not mailbox.messages("eve@wire.example")
     # 9. The contact's link to a press account is removed while queued.
-    fay = contact("Fay Wire", "fay@wire.example", press_account=accredited("fay", "fay@wire.example"))
+    fay = contact(
+        "Fay Wire", "fay@wire.example", press_account=accredited("fay", "fay@wire.example")
+    )
     fifth = prepare(officer, shared, contacts=[fay])
     queue_only(mailbox, officer, fifth, again="yes")
     assert Delivery.objects.filter(address="fay@wire.example", status="queued").count() == 1
@@ -179,8 +184,14 @@ def test_no_way_reaches_a_non_accredited_address_before_the_release(
     mailbox.run(publish_now, shared)
     received = [m["To"] for m in mailbox.messages()]
     assert sorted(set(received)) == sorted(
-        {"ana@quotidien.example", "bo@weekly.example", "closed@wire.example", "off@wire.example",
-         "eve@wire.example", "fay@wire.example"}  # fmt: skip
+        {
+            "ana@quotidien.example",
+            "bo@weekly.example",
+            "closed@wire.example",
+            "off@wire.example",
+            "eve@wire.example",
+            "fay@wire.example",
+        }  # fmt: skip
     )
     # Bo was on three send-outs (the press officer said "send again" twice): once each.
     assert received.count("bo@weekly.example") == 3

@@ -9,9 +9,10 @@ from django.test import Client
 
 from newsroom.mailing import outbox
 from newsroom.mailing.models import Delivery, Suppression
+from newsroom.sendouts import tasks
 from newsroom.sendouts.models import MediaContact, MediaList, SendOut
 
-from .conftest import html_of, release, text_of
+from .conftest import html_of, release, staff, text_of
 from .helpers import act, contact, hand_list, page_of, prepare
 
 pytestmark = pytest.mark.django_db
@@ -25,7 +26,14 @@ def item(news_index):
 
 @pytest.fixture
 def press(db):
-    ana = contact("Ana Reporter", "ana@quotidien.example", outlet="Le Quotidien", beats="defence", country="BE", languages="fr,en")
+    ana = contact(
+        "Ana Reporter",
+        "ana@quotidien.example",
+        outlet="Le Quotidien",
+        beats="defence",
+        country="BE",
+        languages="fr,en",
+    )
     bo = contact("Bo Writer", "bo@weekly.example", outlet="Weekly", beats="climate", country="FR")
     cy = contact("Cy Bounced", "cy@gone.example", outlet="Gone", beats="defence")
     outbox.suppress("cy@gone.example", Suppression.Reason.BOUNCE, "550 no such user")
@@ -68,9 +76,13 @@ def test_a_press_officer_sends_a_public_release_to_a_list_and_a_contact(
     assert message["From"] == "NATO Press Office <newsroom@localhost>"
     assert message["Reply-To"] == "press@nato.example"
     assert message["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
-    assert message["List-Unsubscribe"].startswith("<https://news.example.org/en/media-mail/unsubscribe/")
+    assert message["List-Unsubscribe"].startswith(
+        "<https://news.example.org/en/media-mail/unsubscribe/"
+    )
     text = text_of(message)
-    assert text.index("Dear colleagues, ahead of the summit.") < text.index("Allies agree a readiness plan")
+    assert text.index("Dear colleagues, ahead of the summit.") < text.index(
+        "Allies agree a readiness plan"
+    )
     assert "https://news.example.org/en/news/2023/11/17/readiness-plan/" in text
     assert "Dear colleagues" in html_of(message)
     assert "x-newsroom" not in text + html_of(message)
@@ -88,8 +100,6 @@ def test_a_press_officer_sends_a_public_release_to_a_list_and_a_contact(
 
 
 def test_a_double_click_or_two_press_officers_send_it_once(officer, mailbox, item, press, db):
-    from .conftest import staff
-
     other = staff("Moderators", "second", "second@press.example.org")
     sendout = prepare(officer, item, contacts=[press["ana"], press["bo"]])
     mailbox.run(act, officer, sendout, "send-now")
@@ -99,8 +109,6 @@ def test_a_double_click_or_two_press_officers_send_it_once(officer, mailbox, ite
     assert "already sent" in by_other.content.decode()
     assert mailbox.addresses() == ["ana@quotidien.example", "bo@weekly.example"]
     # The background task run a second time (a retried worker) adds nobody either.
-    from newsroom.sendouts import tasks
-
     SendOut.objects.filter(pk=sendout.pk).update(status=SendOut.Status.QUEUED)
     mailbox.run(tasks.send.call, sendout.pk)
     assert len(mailbox.messages()) == 2
@@ -112,7 +120,10 @@ def test_a_second_send_out_to_the_same_contacts_warns_first(officer, mailbox, it
     mailbox.run(act, officer, first, "send-now")
     mailbox.clear()
     second = prepare(officer, item, lists=[press["list"]], contacts=[press["bo"]])
-    assert "1 of these contacts was already sent this item" in page_of(officer, second).content.decode()
+    assert (
+        "1 of these contacts was already sent this item"
+        in page_of(officer, second).content.decode()
+    )
     warned = mailbox.run(act, officer, second, "send-now")
     assert "Tick “Send to them again”" in warned.content.decode()
     assert mailbox.messages() == [] and SendOut.objects.get(pk=second.pk).status == "draft"
@@ -120,7 +131,9 @@ def test_a_second_send_out_to_the_same_contacts_warns_first(officer, mailbox, it
     assert mailbox.addresses() == ["ana@quotidien.example", "bo@weekly.example"]
 
 
-def test_an_empty_or_fully_suppressed_send_out_is_refused_with_a_message(officer, mailbox, item, press):
+def test_an_empty_or_fully_suppressed_send_out_is_refused_with_a_message(
+    officer, mailbox, item, press
+):
     empty = hand_list("Nobody yet")
     sendout = prepare(officer, item, lists=[empty])
     refused = mailbox.run(act, officer, sendout, "send-now")
@@ -136,8 +149,9 @@ def test_an_empty_or_fully_suppressed_send_out_is_refused_with_a_message(officer
 
 
 def test_a_rule_list_is_evaluated_when_sending(officer, mailbox, item, press):
-    rule = MediaList.objects.create(name="French-speaking defence", kind="rule", rule_beat="defence",
-                                    rule_language="fr")  # fmt: skip
+    rule = MediaList.objects.create(
+        name="French-speaking defence", kind="rule", rule_beat="defence", rule_language="fr"
+    )
     sendout = prepare(officer, item, lists=[rule])
     assert page_of(officer, sendout).context["reach"].members == 1  # Ana
     # Added after the send-out was prepared, before it is sent: included.
@@ -162,10 +176,18 @@ def test_one_click_unsubscribe_is_shown_on_the_contact_and_respected(officer, ma
                              content_type="application/x-www-form-urlencoded")  # fmt: skip
     assert one_click.status_code == 200  # no redirect, no cookie, no sign-in
     assert MediaContact.objects.get(email="bo@weekly.example").unsubscribed_at is not None
-    assert visitor.post(address + "x", "List-Unsubscribe=One-Click",
-                        content_type="application/x-www-form-urlencoded").status_code == 404
+    assert (
+        visitor.post(
+            address + "x",
+            "List-Unsubscribe=One-Click",
+            content_type="application/x-www-form-urlencoded",
+        ).status_code
+        == 404
+    )
 
-    states = {row["address"]: row["state"] for row in page_of(officer, sendout).context["recipients"]}
+    states = {
+        row["address"]: row["state"] for row in page_of(officer, sendout).context["recipients"]
+    }
     assert states["bo@weekly.example"] == "unsubscribed"
     assert page_of(officer, sendout).context["totals"]["unsubscribed"] == 1
     contacts_index = officer.get("/admin/media_contacts/?q=bo")
@@ -185,8 +207,8 @@ def test_a_correction_reaches_everyone_who_received_the_original_and_nobody_else
     contact("Late Comer", "late@example.org")  # not a recipient of the original
     press["list"].members.add(MediaContact.objects.get(email="late@example.org"))
     mailbox.clear()
-    corrected = mailbox.run(act, officer, sendout, "correct",
-                            note="An earlier version gave the wrong date for the summit.")  # fmt: skip
+    note = "An earlier version gave the wrong date for the summit."
+    corrected = mailbox.run(act, officer, sendout, "correct", note=note)
     assert "on its way to everyone who received it" in corrected.content.decode()
     assert mailbox.addresses() == ["ana@quotidien.example", "bo@weekly.example"]
     message = mailbox.only("ana@quotidien.example")
@@ -211,8 +233,10 @@ def test_tracking_opens_only_when_switched_on(officer, mailbox, item, press):
     mailbox.run(act, officer, tracked, "send-now")
     html = html_of(mailbox.only("bo@weekly.example"))
     start = html.index("https://news.example.org/en/media-mail/o/")
-    pixel = html[start:html.index('"', start)].removeprefix("https://news.example.org")
+    pixel = html[start : html.index('"', start)].removeprefix("https://news.example.org")
     assert Client().get(pixel)["Content-Type"] == "image/gif"
-    states = {row["address"]: row["state"] for row in page_of(officer, tracked).context["recipients"]}
+    states = {
+        row["address"]: row["state"] for row in page_of(officer, tracked).context["recipients"]
+    }
     assert states == {"bo@weekly.example": "opened"}
     assert page_of(officer, tracked).context["totals"]["opened"] == 1
