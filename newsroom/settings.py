@@ -88,6 +88,7 @@ INSTALLED_APPS = [
     "newsroom.mailing",
     "newsroom.alerts",
     "newsroom.sendouts",
+    "newsroom.push",
     "newsroom.synthetic",
     *(["demo"] if NEWSROOM_DEMO else []),
     "django_tasks",
@@ -519,6 +520,15 @@ NEWSROOM_MAIL_MESSAGE_ID_DOMAIN = env(
 NEWSROOM_CONTACTS_IMPORT_MAX_BYTES = int(
     env_seconds("NEWSROOM_CONTACTS_IMPORT_MAX_MB", 5) * 1024 * 1024
 )
+
+# Webhooks and WebSub (docs/operators/settings.md).
+NEWSROOM_WEBHOOK_TIMEOUT = env_seconds("NEWSROOM_WEBHOOK_TIMEOUT", 5)
+NEWSROOM_WEBHOOK_RETRY_BASE = env_seconds("NEWSROOM_WEBHOOK_RETRY_BASE", 30)
+NEWSROOM_WEBHOOK_DISABLE_AFTER = env_seconds("NEWSROOM_WEBHOOK_DISABLE_AFTER", 24)  # hours
+# Private, loopback and link-local receivers are refused (server-side request forgery) unless
+# this is set: a receiver on the operator's own network.
+NEWSROOM_WEBHOOKS_ALLOW_PRIVATE = env_bool("NEWSROOM_WEBHOOKS_ALLOW_PRIVATE", False)
+NEWSROOM_WEBSUB_HUB = env("NEWSROOM_WEBSUB_HUB")
 
 LOGGING = {
     "version": 1,
