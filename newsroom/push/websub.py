@@ -40,11 +40,11 @@ def ping(feed_urls):
     accepted = 0
     for url in feed_urls if hub else []:
         data = urllib.parse.urlencode({"hub.mode": "publish", "hub.url": url}).encode()
-        request = urllib.request.Request(hub, data=data, method="POST")  # noqa: S310 - the operator's hub
+        # The hub is the operator's own setting (http or https), not an editor's input.
+        request = urllib.request.Request(hub, data=data, method="POST")  # noqa: S310
+        timeout = settings.NEWSROOM_WEBHOOK_TIMEOUT
         try:
-            with urllib.request.urlopen(
-                request, timeout=settings.NEWSROOM_WEBHOOK_TIMEOUT
-            ) as answer:  # noqa: S310
+            with urllib.request.urlopen(request, timeout=timeout) as answer:  # noqa: S310
                 accepted += 200 <= answer.status < 300
         except (OSError, urllib.error.URLError) as error:
             logger.warning("WebSub hub %s refused the ping for %s: %s", hub, url, error)
