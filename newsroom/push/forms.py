@@ -10,6 +10,7 @@ from .models import Endpoint, EventType
 
 
 class EndpointForm(WagtailAdminModelForm):
+    url = forms.URLField(label=_("address"), max_length=500, assume_scheme="https")
     event_types = forms.MultipleChoiceField(
         label=_("Events"), choices=EventType.choices, widget=forms.CheckboxSelectMultiple
     )

@@ -60,7 +60,9 @@ def test_each_event_arrives_signed_with_the_item_and_its_addresses(
     assert [row["good"] for row in receiver.received] == [True, True, True]
     events = receiver.events()
     assert [event["type"] for event in events] == [
-        "item.published", "item.updated", "item.unpublished"
+        "item.published",
+        "item.updated",
+        "item.unpublished",
     ]
     first = receiver.received[0]
     assert first["headers"]["webhook-id"].startswith("msg_")
