@@ -98,7 +98,7 @@ def test_a_failing_receiver_gets_every_event_in_order_once_it_is_back(
     tasks.enqueue_due()
     assert len(receiver.received) == 1  # not due yet: nothing is sent early
     # Time passes; the retry is due: it fails once more (503), then all goes through.
-    for round_ in range(2):
+    for _round in range(2):
         Delivery.objects.update(next_attempt_at=timezone.now() - datetime.timedelta(seconds=1))
         with django_capture_on_commit_callbacks(execute=True):
             tasks.deliver.call(endpoint.pk)

@@ -20,8 +20,10 @@ def test_feeds_name_the_hub_and_a_publish_pings_it(
 ):
     settings.NEWSROOM_WEBSUB_HUB = receiver.url
     topic = TopicPageFactory(parent=topic_index, title="Readiness", slug="readiness")
-    page = PressReleasePageFactory(parent=news_index, live=False, title="A plan",
-                                   slug="a-plan", display_date=datetime.date(2023, 11, 17))  # fmt: skip
+    day = datetime.date(2023, 11, 17)
+    page = PressReleasePageFactory(
+        parent=news_index, live=False, title="A plan", slug="a-plan", display_date=day
+    )
     page.topics.set([topic])
     with django_capture_on_commit_callbacks(execute=True):
         page.save_revision().publish()
