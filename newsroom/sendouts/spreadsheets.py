@@ -10,6 +10,7 @@ Export: every cell that a spreadsheet would read as a formula (starting with ``=
 ``=cmd|'/C calc'!A0`` stays text when the file is opened.
 """
 
+import contextlib
 import csv
 import datetime
 import io
@@ -145,13 +146,13 @@ def read(data):
         parsed = list(reader)
     except csv.Error as error:
         raise Unreadable(_("This is not a CSV file: %(error)s") % {"error": error}) from None
+    # Only valid addresses are looked up: PostgreSQL refuses text with a NUL byte in a query.
     addresses = []
     for raw in parsed:
-        address = (raw.get("email") or "").strip().lower()
-        addresses.append(address)
+        with contextlib.suppress(InvalidAddress):
+            addresses.append(normalise(raw.get("email") or ""))
     existing = {
-        contact.email: contact
-        for contact in MediaContact.objects.filter(email__in=[a for a in addresses if a])
+        contact.email: contact for contact in MediaContact.objects.filter(email__in=addresses)
     }
     for number, raw in enumerate(parsed, start=2):
         values, reasons = _check(raw)
