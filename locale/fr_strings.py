@@ -774,4 +774,7 @@ FRENCH = {
     "Send-outs": "Envois",
     "Media send-outs": "Envois aux médias",
     ("address segment", "media-mail/"): "courriel-medias/",
+    "refused": "refusé",
+    "bounced": "revenu en erreur",
+    "opened": "ouvert",
 }

@@ -105,6 +105,7 @@ def detail(request, pk):
         context["earlier"] = earlier
     else:
         context["totals"] = figures.totals(sendout)
+        context["named_totals"] = figures.named(context["totals"])
         context["recipients"] = figures.recipients(sendout)
         context["waiting"] = (
             context["reach"].receiving - context["reach"].accredited
@@ -243,12 +244,15 @@ def item(request, page_id):
     page = get_object_or_404(NewsItemPage, pk=page_id)
     _item_permissions(request, page)
     sendouts = list(SendOut.objects.filter(page=page).select_related("sent_by"))
-    rows = [(sendout, figures.totals(sendout) if sendout.status != Status.DRAFT else None)
-            for sendout in sendouts]  # fmt: skip
+    rows = [(sendout, figures.named(figures.totals(sendout)) if sendout.status != Status.DRAFT
+             else None) for sendout in sendouts]  # fmt: skip
     return render(request, "sendouts/admin/item.html", {
         "header_title": _("Send-outs of “%(title)s”") % {"title": page.title},
         "page": page, "rows": rows,
         "totals": figures.for_item(s for s in sendouts if s.status != Status.DRAFT),
+        "named_totals": figures.named(
+            figures.for_item(s for s in sendouts if s.status != Status.DRAFT)
+        ),
     })  # fmt: skip
 
 

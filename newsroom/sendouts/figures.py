@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from django.db.models import Count, Exists, OuterRef
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from newsroom.mailing import outbox
 from newsroom.mailing.models import Delivery, Suppression
@@ -54,6 +55,24 @@ LABELS = {
     "suppressed": "suppressed",
     "cancelled": "cancelled",
 }
+
+
+# What each state is called on the admin's pages.
+STATE_NAMES = {
+    "queued": gettext_lazy("queued"),
+    "sent": gettext_lazy("sent"),
+    "refused": gettext_lazy("refused"),
+    "suppressed": gettext_lazy("suppressed"),
+    "cancelled": gettext_lazy("cancelled"),
+    "bounced": gettext_lazy("bounced"),
+    "unsubscribed": gettext_lazy("unsubscribed"),
+    "opened": gettext_lazy("opened"),
+}
+
+
+def named(totals_by_state):
+    """[(state, its name, number)] for a template, leaving out what is not counted."""
+    return [(state, STATE_NAMES[state], n) for state, n in totals_by_state.items() if n is not None]
 
 
 def totals(sendout):
@@ -124,6 +143,7 @@ def recipients(sendout, limit=500):
                 "address": address,
                 "name": contact.name if contact else "",
                 "state": state,
+                "state_name": STATE_NAMES[state],
                 "reason": reason,
                 "sent_at": sent_at,
                 "embargoed": kind == "sendout-embargo",
@@ -131,6 +151,7 @@ def recipients(sendout, limit=500):
         )
     for contact in _skipped(sendout).order_by("email")[: max(0, limit - len(result))]:
         result.append({"address": contact.email, "name": contact.name, "state": "suppressed",
+                       "state_name": STATE_NAMES["suppressed"],
                        "reason": _("on the suppression list: not sent"), "sent_at": None,
                        "embargoed": False})  # fmt: skip
     return result

@@ -94,6 +94,7 @@ def test_a_press_officer_sends_a_public_release_to_a_list_and_a_contact(
     totals = after.context["totals"]
     assert (totals["sent"], totals["suppressed"], totals["queued"]) == (2, 1, 0)
     assert totals["opened"] is None  # tracking is off unless switched on
+    assert 'data-state="sent">sent: 2</li>' in after.content.decode()
     item_page = officer.get(f"/admin/sendouts/items/{item.pk}/")
     assert item_page.context["totals"]["sent"] == 2
     assert SendOut.objects.get().status == SendOut.Status.SENT
