@@ -22,9 +22,15 @@ from wagtail.signals import page_published, page_unpublished
 from newsroom.news.models import NewsItemPage
 from newsroom.news.ninjs import find_public_item, ninjs_document
 from newsroom.press import embargo
+from newsroom.scheduling import periodic
 
 from . import tasks, websub
 from .models import Delivery, Endpoint, Event, EventType
+
+# Retries that have come due are enqueued by the scheduler's round (every server's; the shared
+# cache keeps it to one task per endpoint).
+SWEEP_SECONDS = 5
+periodic.every(SWEEP_SECONDS, tasks.enqueue_due)
 
 
 class _SiteRequest(HttpRequest):

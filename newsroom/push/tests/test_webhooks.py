@@ -15,6 +15,8 @@ from newsroom.press.factories import embargo
 from newsroom.push import tasks
 from newsroom.push.models import Attempt, Delivery, Endpoint
 
+from .conftest import Receiver
+
 pytestmark = pytest.mark.django_db
 RELEASE = datetime.datetime(2031, 11, 17, 13, 0, tzinfo=datetime.UTC)
 
@@ -155,8 +157,6 @@ def test_a_day_of_failures_disables_the_endpoint_with_a_notice(
 def test_embargoed_items_go_only_to_accredited_endpoints(
     officer, receiver, news_index, django_capture_on_commit_callbacks
 ):
-    from .conftest import Receiver
-
     press = Receiver()
     try:
         assert register(officer, receiver.url, name="Public aggregator").status_code == 302
