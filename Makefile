@@ -14,7 +14,7 @@ export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 
 .DEFAULT_GOAL := help
-.PHONY: help install run serve setup demo test test-browser test-postgres lint format check messages ci clean bench bench-mail cluster cluster-stop loadtest docs
+.PHONY: help install run serve setup demo test test-browser test-postgres lint format check messages ci clean bench bench-mail bench-sendouts cluster cluster-stop loadtest docs
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-14s %s\n", $$1, $$2}'
@@ -93,6 +93,9 @@ bench: install ## Benchmark a 100,000-item archive (built once under ./bench-dat
 
 bench-mail: install ## Mail: 100,000 recipients to a real SMTP server (aiosmtpd), SQLite with one worker, PostgreSQL with two; the smtplib floor
 	$(BIN)/python bench/mail.py
+
+bench-sendouts: install ## Send-outs: a release sent to a 10,000-contact media list through the admin, then to a real SMTP server (SQLite, in one process)
+	$(BIN)/python bench/sendouts.py
 
 bench-postgres: install ## The same benchmark on PostgreSQL (BENCH_DATABASE_URL, default local newsroom_bench_100000)
 	BENCH_DATABASE_URL=$${BENCH_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/newsroom_bench_100000} \

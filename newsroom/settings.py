@@ -87,6 +87,8 @@ INSTALLED_APPS = [
     "newsroom.press",
     "newsroom.mailing",
     "newsroom.alerts",
+    "newsroom.sendouts",
+    "newsroom.push",
     "newsroom.synthetic",
     *(["demo"] if NEWSROOM_DEMO else []),
     "django_tasks",
@@ -513,6 +515,20 @@ NEWSROOM_MAIL_RETRY_HOURS = env_seconds("NEWSROOM_MAIL_RETRY_HOURS", 26)
 NEWSROOM_MAIL_MESSAGE_ID_DOMAIN = env(
     "NEWSROOM_MAIL_MESSAGE_ID_DOMAIN", DEFAULT_FROM_EMAIL.rpartition("@")[2] or "localhost"
 ).strip(">")
+
+# Media contacts' CSV import (docs/operators/settings.md): the largest file read, in bytes.
+NEWSROOM_CONTACTS_IMPORT_MAX_BYTES = int(
+    env_seconds("NEWSROOM_CONTACTS_IMPORT_MAX_MB", 5) * 1024 * 1024
+)
+
+# Webhooks and WebSub (docs/operators/settings.md).
+NEWSROOM_WEBHOOK_TIMEOUT = env_seconds("NEWSROOM_WEBHOOK_TIMEOUT", 5)
+NEWSROOM_WEBHOOK_RETRY_BASE = env_seconds("NEWSROOM_WEBHOOK_RETRY_BASE", 30)
+NEWSROOM_WEBHOOK_DISABLE_AFTER = env_seconds("NEWSROOM_WEBHOOK_DISABLE_AFTER", 24)  # hours
+# Private, loopback and link-local receivers are refused (server-side request forgery) unless
+# this is set: a receiver on the operator's own network.
+NEWSROOM_WEBHOOKS_ALLOW_PRIVATE = env_bool("NEWSROOM_WEBHOOKS_ALLOW_PRIVATE", False)
+NEWSROOM_WEBSUB_HUB = env("NEWSROOM_WEBSUB_HUB")
 
 LOGGING = {
     "version": 1,

@@ -43,6 +43,7 @@ urlpatterns += i18n_patterns(
     path(pgettext_lazy("address segment", "search/"), search, name="search"),
     path(pgettext_lazy("address segment", "press/"), include("newsroom.press.urls")),
     path(pgettext_lazy("address segment", "alerts/"), include("newsroom.alerts.urls")),
+    path(pgettext_lazy("address segment", "media-mail/"), include("newsroom.sendouts.urls")),
     path("", include("newsroom.syndication.urls_i18n")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,

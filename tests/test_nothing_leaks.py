@@ -147,6 +147,9 @@ NOT_PUBLIC = {
     "alerts:manage": "a signed link's page: one subscriber's choices, no item content",
     "alerts:unsubscribe": "a signed link's page and one-click POST, no item content",
     "alerts:send-again": "a form (POST) asking for a new confirmation link, no item content",
+    "sendouts:unsubscribe": "a signed link's page and one-click POST for one media contact, "
+    "no item content",
+    "sendouts:opened": "a signed open pixel of a tracked send-out: a GIF, no item content",
     **{
         f"anymail:{name}": "a sending service's bounce webhook: a POST answered without content"
         for name in (pattern.name for pattern in tracking_urls())

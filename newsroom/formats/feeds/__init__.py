@@ -8,6 +8,7 @@ area's embargoes); ``FeedEntry`` objects are its items, built by the domain
 import datetime
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.http import Http404
 from django.utils.html import escape
 
@@ -91,9 +92,16 @@ def serve_feed(request, source, fmt, *, entries):
         "organisation": organisation,
         "site_title": organisation.newsroom_title,
         "home_url": home_url(request),
+        # WebSub: a public feed names its hub (private feeds, e.g. the press area's, never do).
+        "hub": settings.NEWSROOM_WEBSUB_HUB,
     }
     if fmt == "json":
-        return json_response(
+        response = json_response(
             feed_document(fmt, request, **context), content_type=CONTENT_TYPES[fmt]
         )
-    return feed_document(fmt, request, **context)
+    else:
+        response = feed_document(fmt, request, **context)
+    if context["hub"]:
+        own = request.build_absolute_uri(source.feed_path(fmt))
+        response["Link"] = f'<{context["hub"]}>; rel="hub", <{own}>; rel="self"'
+    return response

@@ -6,7 +6,9 @@ No maintained library writes JSON Feed 1.1 better than a dict does; the structur
 VERSION = "https://jsonfeed.org/version/1.1"
 
 
-def json_feed(*, source, entries, request, organisation, site_title, home_url, icon_url=None):
+def json_feed(
+    *, source, entries, request, organisation, site_title, home_url, icon_url=None, hub=""
+):
     feed = {
         "version": VERSION,
         "title": f"{source.title} | {site_title}",
@@ -19,6 +21,8 @@ def json_feed(*, source, entries, request, organisation, site_title, home_url, i
     }
     if icon_url:
         feed["icon"] = icon_url
+    if hub:
+        feed["hubs"] = [{"type": "WebSub", "url": hub}]
     return feed
 
 

@@ -28,6 +28,11 @@ class NewsroomRssFeed(Rss201rev2Feed):
     def rss_attributes(self):
         return {**super().rss_attributes(), "xmlns:content": CONTENT_NS, "xmlns:media": MEDIA_NS}
 
+    def add_root_elements(self, handler):
+        super().add_root_elements(handler)
+        if self.feed.get("hub"):
+            handler.addQuickElement("atom:link", None, {"rel": "hub", "href": self.feed["hub"]})
+
     def add_item_elements(self, handler, item):
         super().add_item_elements(handler, item)
         if item.get("content_html"):
@@ -39,6 +44,11 @@ class NewsroomRssFeed(Rss201rev2Feed):
 class NewsroomAtomFeed(Atom1Feed):
     def root_attributes(self):
         return {**super().root_attributes(), "xmlns:media": MEDIA_NS}
+
+    def add_root_elements(self, handler):
+        super().add_root_elements(handler)
+        if self.feed.get("hub"):
+            handler.addQuickElement("link", "", {"rel": "hub", "href": self.feed["hub"]})
 
     def add_item_elements(self, handler, item):
         super().add_item_elements(handler, item)
@@ -54,8 +64,9 @@ class EntryFeed(Feed):
     feed_type = NewsroomRssFeed
     max_enclosures = 1  # RSS 2.0 allows one enclosure per item
 
-    def __init__(self, *, source, entries, organisation, site_title, home_url):
+    def __init__(self, *, source, entries, organisation, site_title, home_url, hub=""):
         super().__init__()
+        self.hub = hub
         self.source = source
         self.entries = entries
         self.organisation = organisation
@@ -77,6 +88,9 @@ class EntryFeed(Feed):
 
     def feed_url(self):
         return self.source.feed_path(self.format_name)
+
+    def feed_extra_kwargs(self, obj):
+        return {"hub": self.hub} if self.hub else {}
 
     def author_name(self):
         return self.organisation.name
