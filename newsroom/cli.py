@@ -24,7 +24,7 @@ import subprocess
 import sys
 
 USAGE = __doc__
-ALIASES = {"load-demo": "load_demo", "worker": "mail_worker"}
+ALIASES = {"load-demo": "load_demo", "worker": "mail_worker", "search-index": "search_index"}
 
 
 def _django():

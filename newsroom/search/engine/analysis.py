@@ -60,9 +60,7 @@ def query_terms(word, language):
 
 def terms(text, language):
     """The index terms of ``text``, in order, one per word."""
-    return [
-        term(word, language) for word in WORD.findall(text or "") if len(word) <= LONGEST_TERM
-    ]
+    return [term(word, language) for word in WORD.findall(text or "") if len(word) <= LONGEST_TERM]
 
 
 def analysed(text, language):

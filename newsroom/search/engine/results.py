@@ -55,10 +55,16 @@ class Results:
             self.shown.update(self._pages[key].shown)
         return self._pages[key]
 
-    def count(self):
+    @property
+    def total(self):
+        """How many items match."""
         if self._pages:
             return next(iter(self._pages.values())).total
         return self._page(0, 10).total
+
+    def count(self):
+        """How many can be paged through: the first ``MAX_HITS`` (a reader narrows first)."""
+        return min(self.total, searching.MAX_HITS)
 
     def __len__(self):
         return self.count()
@@ -67,7 +73,7 @@ class Results:
         if isinstance(key, int):
             return self[key : key + 1][0]
         start, stop = key.start or 0, key.stop
-        if stop is None or stop <= start:
+        if stop is None or stop <= start or start >= searching.MAX_HITS:
             return []
         found = self._page(start, stop - start)
         rank = {pk: position for position, pk in enumerate(found.ids)}

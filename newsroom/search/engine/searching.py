@@ -252,4 +252,3 @@ MAX_SUGGEST_WORDS = 8
 def _regex_literal(text):
     # Terms are word characters only (analysis.WORD); anything else is escaped all the same.
     return "".join(char if char.isalnum() or char == "_" else f"\\{char}" for char in text)
-
