@@ -14,17 +14,22 @@ from newsroom.core.text import fold
 WORD = re.compile(r"\w+")
 LONGEST_TERM = 40  # longer "words" are noise (tokens, hashes); the index skips them
 
+
 # Words too common to narrow a search, in the languages the newsroom publishes in.
+def _word_set(text):
+    return frozenset(text.split())
+
+
 STOP_WORDS = {
-    "en": frozenset(
+    "en": _word_set(
         "a an and are as at be but by for from has have he her his i if in into is it its "
         "of on or our she so than that the their them then there these they this those to "
-        "was we were what when which who will with you your".split()
+        "was we were what when which who will with you your"
     ),
-    "fr": frozenset(
+    "fr": _word_set(
         "a au aux avec ce ces cet cette dans de des du elle en est et il ils je l la le les "
         "leur leurs lui ma mais me mes nous on ou par pas pour qu que qui sa se ses son sur "
-        "ta te tes ton un une vos votre vous y d s n c j m t".split()
+        "ta te tes ton un une vos votre vous y d s n c j m t"
     ),
 }
 

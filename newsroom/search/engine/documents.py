@@ -88,7 +88,9 @@ def document(
 def documents_for(pks):
     """(pk, document) of the items among ``pks`` that readers may see, with their relations
     read in a few queries for the whole batch."""
-    items = list(NewsItemPage.objects.visible().filter(pk__in=pks).specific())
+    # visible() reads the private sections kept per epoch; a view restriction saved a moment
+    # ago may not have started a new epoch yet, so Wagtail's public() checks them afresh.
+    items = list(NewsItemPage.objects.visible().public().filter(pk__in=pks).specific())
     languages = dict(Locale.objects.values_list("pk", "language_code"))
     through = NewsItemPage.topics.through.objects.filter(newsitempage_id__in=pks)
     topics = _grouped(through.values_list("newsitempage_id", "topicpage__translation_key"))

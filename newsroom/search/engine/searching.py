@@ -97,6 +97,14 @@ def _filter_clauses(filters):
     return [(tantivy.Occur.Must, tantivy.Query.const_score_query(c, 0.0)) for c in clauses]
 
 
+def _excluded_clauses(filters):
+    """Items past their expiry time that the scheduler has not unpublished yet."""
+    if not filters.excluded_ids:
+        return []
+    ids = tantivy.Query.term_set_query(SCHEMA, "id", list(filters.excluded_ids))
+    return [(tantivy.Occur.MustNot, ids)]
+
+
 def prepare(text, filters):
     parsed = parse(text, filters.language)
     if parsed.is_empty:
@@ -108,8 +116,7 @@ def prepare(text, filters):
     ]
     for alt in parsed.excluded:
         clauses.append((tantivy.Occur.MustNot, _alternative(alt, language)))
-    for pk in filters.excluded_ids:
-        clauses.append((tantivy.Occur.MustNot, tantivy.Query.term_query(SCHEMA, "id", pk)))
+    clauses.extend(_excluded_clauses(filters))
     clauses.extend(_filter_clauses(filters))
     return Prepared(tantivy.Query.boolean_query(clauses), parsed, parsed.words())
 
@@ -193,7 +200,11 @@ def _closest_written_word(searcher, word, filters):
         ]
     )
     query = tantivy.Query.boolean_query(
-        [(tantivy.Occur.Must, fuzzy), *_filter_clauses(Filters(filters.language))]
+        [
+            (tantivy.Occur.Must, fuzzy),
+            *_excluded_clauses(filters),
+            *_filter_clauses(Filters(filters.language)),
+        ]
     )
     counts = {}
     for _score, address in searcher.search(query, 20, count=False).hits:
@@ -236,6 +247,7 @@ def suggestions(index, text, filters, limit=8):
             ),
         )
     )
+    clauses.extend(_excluded_clauses(filters))
     clauses.extend(_filter_clauses(filters))
     searcher = index.searcher()
     found = searcher.search(tantivy.Query.boolean_query(clauses), limit, count=False)
