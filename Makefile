@@ -14,7 +14,7 @@ export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 
 .DEFAULT_GOAL := help
-.PHONY: help install run serve setup demo test test-browser test-postgres lint format check messages ci clean bench bench-mail cluster cluster-stop loadtest docs
+.PHONY: help install run serve setup demo test test-browser test-postgres lint format check messages ci clean bench bench-mail bench-search cluster cluster-stop loadtest docs
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-14s %s\n", $$1, $$2}'
@@ -93,6 +93,9 @@ bench: install ## Benchmark a 100,000-item archive (built once under ./bench-dat
 
 bench-mail: install ## Mail: 100,000 recipients to a real SMTP server (aiosmtpd), SQLite with one worker, PostgreSQL with two; the smtplib floor
 	$(BIN)/python bench/mail.py
+
+bench-search: install ## Search on the 100,000-item archive: through the server against tantivy's own time (the floor), 32 connections, and 1,000,000 entries straight into an index
+	$(BIN)/python bench/search.py
 
 bench-postgres: install ## The same benchmark on PostgreSQL (BENCH_DATABASE_URL, default local newsroom_bench_100000)
 	BENCH_DATABASE_URL=$${BENCH_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/newsroom_bench_100000} \

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from newsroom.news.models import NewsItemPage
 
 from .engine.analysis import WORD, term
+from .engine.documents import topic_number
 
 SNIPPET_BEFORE = 12  # words shown before the first match
 SNIPPET_AFTER = 24
@@ -28,7 +29,7 @@ def facet_links(request, facets, form):
     """[{"title", "choices": [{"label", "count", "url", "current"}], "clear"}] for type, topic
     and year: each choice narrows the search to it, "clear" widens it again."""
     types = dict(NewsItemPage.type_choices)
-    topics_by_key = {str(topic.translation_key): topic for topic in form.topics.values()}
+    topics_by_key = {topic_number(topic.translation_key): topic for topic in form.topics.values()}
     current = request.GET
     groups = []
 
@@ -98,8 +99,9 @@ def snippet(shown, words, language):
         if term(pieces[position], language) in wanted:
             first = word_positions[max(0, n - SNIPPET_BEFORE)]
             last = word_positions[min(len(word_positions) - 1, n + SNIPPET_AFTER)]
-            text = "".join(pieces[first : last + 1])
+            at_end = last == word_positions[-1]
+            text = "".join(pieces[first:] if at_end else pieces[first : last + 1]).strip()
             before = "… " if first > word_positions[0] else ""
-            after = " …" if last < word_positions[-1] else ""
+            after = "" if at_end else " …"
             return f"{before}{text}{after}"
     return ""

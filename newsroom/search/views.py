@@ -58,7 +58,12 @@ def search(request):
 
 def _engine_context(request, found, results, form):
     """What the engine adds to the page: the exact total, facets, a spelling, snippets."""
-    context = {"total": found.total, "only_stop_words": found.parsed.only_stop_words}
+    context = {
+        "total": found.total,
+        "only_stop_words": found.parsed.only_stop_words,
+        # Operators with no word between them ("- OR"), or words only to leave out.
+        "nothing_to_look_for": found.parsed.is_empty and not found.parsed.only_stop_words,
+    }
     if found.total:
         context["facets"] = facet_links(request, found.facets(), form)
     elif not found.parsed.is_empty:

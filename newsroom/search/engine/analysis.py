@@ -3,7 +3,8 @@
 Every word is lower-cased, stripped of its accents, then reduced to its Snowball stem in the
 item's language (the query's: the page's language). Folding before stemming gives each word one
 term, so positions stay exact for phrases and "sécurité", "securite" and "sécurités" all meet on
-"securit". Stop words stay in the index (phrases need them) but a query's loose words drop them.
+"securit". Each term carries its language ("en:securit").
+Stop words stay in the index (phrases need them) but a query's loose words drop them.
 """
 
 import re
@@ -68,10 +69,18 @@ def terms(text, language):
     return [term(word, language) for word in WORD.findall(text or "") if len(word) <= LONGEST_TERM]
 
 
+def in_language(term_text, language):
+    """A term as the index holds it: prefixed with its language ("en:summit"), so a search
+    reads only its language's postings (no filter to intersect) and each language has its own
+    word statistics for the ranking."""
+    return f"{base_language(language)}:{term_text}"
+
+
 def analysed(text, language):
-    """``text`` as the index stores it: its terms separated by spaces (the index splits on
-    whitespace and does nothing else, so the Python stemmer is the only one)."""
-    return " ".join(terms(text, language))
+    """``text`` as the index stores it: its terms in their language, separated by spaces (the
+    index splits on whitespace and does nothing else, so the Python stemmer is the only one)."""
+    prefix = f"{base_language(language)}:"
+    return " ".join(prefix + found for found in terms(text, language))
 
 
 def is_stop_word(word, language):

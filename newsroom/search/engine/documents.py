@@ -9,6 +9,7 @@ keeps what a result shows (headline, teaser, body, address) for snippets and sug
 """
 
 import json
+import uuid
 
 import tantivy
 from wagtail.models import Locale
@@ -24,8 +25,10 @@ SHOWN_BODY_CHARACTERS = 20_000  # a snippet is looked for in this much of the bo
 def build_schema():
     builder = tantivy.SchemaBuilder()
     builder.add_unsigned_field("id", stored=True, indexed=True, fast=True)
-    for name in ("lang", "type", "topic"):
+    for name in ("lang", "type"):
         builder.add_text_field(name, tokenizer_name="raw", fast=True, index_option="basic")
+    # Topics as numbers: counting them for the facets is several times faster than as text.
+    builder.add_unsigned_field("topic", indexed=True, fast=True)
     for name in ("person", "place"):
         builder.add_text_field(name, tokenizer_name="raw", index_option="basic")
     builder.add_integer_field("day", indexed=True, fast=True)
@@ -38,6 +41,12 @@ def build_schema():
 
 
 SCHEMA = build_schema()
+SCHEMA_VERSION = "2"  # raise it with any change above: older indexes are then rebuilt
+
+
+def topic_number(translation_key):
+    """A topic's number in the index, from its translation key (the same in every language)."""
+    return uuid.UUID(str(translation_key)).int >> 65  # 63 bits: any integer type holds it
 
 
 def newest_key(item):
@@ -71,7 +80,7 @@ def document(
     doc.add_text("lang", language)
     doc.add_text("type", item.item_type or "item")
     for key in topic_keys:
-        doc.add_text("topic", key)
+        doc.add_unsigned("topic", topic_number(key))
     for key in person_keys:
         doc.add_text("person", key)
     for pk in place_ids:

@@ -14,8 +14,8 @@ import tantivy
 
 from newsroom.core.text import fold
 
-from .analysis import STOP_WORDS, WORD, base_language, query_terms, term
-from .documents import SCHEMA
+from .analysis import STOP_WORDS, WORD, base_language, in_language, query_terms, term
+from .documents import SCHEMA, topic_number
 from .querylang import parse
 
 WEIGHTS = {"title": 3.0, "teaser": 2.0, "text": 1.0}
@@ -59,12 +59,12 @@ def _alternative(words, language):
     """One word (in any field, weighed) or one phrase (in one field at a time)."""
     clauses = []
     if len(words) == 1:
-        for word_term in query_terms(words[0], language):
+        for word_term in (in_language(t, language) for t in query_terms(words[0], language)):
             for name, weight in WEIGHTS.items():
                 clause = tantivy.Query.term_query(SCHEMA, name, word_term)
                 clauses.append(_weighed(clause, weight))
     else:
-        terms = [term(word, language) for word in words]
+        terms = [in_language(term(word, language), language) for word in words]
         for name, weight in WEIGHTS.items():
             clauses.append(_weighed(tantivy.Query.phrase_query(SCHEMA, name, terms), weight))
     return _should(clauses)
@@ -78,11 +78,13 @@ def _filter_clauses(filters):
     def keyword(name, value):
         return tantivy.Query.term_query(SCHEMA, name, value)
 
-    clauses = [keyword("lang", base_language(filters.language))]
+    # No clause for the language: the terms carry it (analysis.in_language).
+    clauses = []
     if filters.item_type:
         clauses.append(keyword("type", filters.item_type))
     if filters.topic_key:
-        clauses.append(keyword("topic", filters.topic_key))
+        topic = tantivy.Query.term_query(SCHEMA, "topic", topic_number(filters.topic_key))
+        clauses.append(topic)
     if filters.person_key:
         clauses.append(keyword("person", filters.person_key))
     if filters.place_id:
@@ -176,9 +178,8 @@ def did_you_mean(index, text, filters):
     changed, words = False, []
     for match in WORD.finditer(text or ""):
         word = match.group()
-        if searcher.doc_freq("text", term(word, language)) or searcher.doc_freq(
-            "title", term(word, language)
-        ):
+        indexed = in_language(term(word, language), language)
+        if searcher.doc_freq("text", indexed) or searcher.doc_freq("title", indexed):
             words.append(word)
             continue
         replacement = _closest_written_word(searcher, word, filters)
@@ -195,7 +196,9 @@ def _closest_written_word(searcher, word, filters):
     distance = 1 if len(wanted) < 6 else 2
     fuzzy = _should(
         [
-            tantivy.Query.fuzzy_term_query(SCHEMA, name, term(word, filters.language), distance)
+            tantivy.Query.fuzzy_term_query(
+                SCHEMA, name, in_language(term(word, filters.language), filters.language), distance
+            )
             for name in WEIGHTS
         ]
     )
@@ -241,7 +244,9 @@ def suggestions(index, text, filters, limit=8):
             tantivy.Occur.Must,
             _should(
                 [
-                    tantivy.Query.regex_query(SCHEMA, "title", f"{_regex_literal(start)}.*")
+                    tantivy.Query.regex_query(
+                        SCHEMA, "title", f"{base_language(language)}:{_regex_literal(start)}.*"
+                    )
                     for start in starts
                 ]
             ),

@@ -29,7 +29,7 @@ from django.db import close_old_connections
 
 from newsroom.news.models import NewsItemPage
 
-from .documents import SCHEMA, documents_for
+from .documents import SCHEMA, SCHEMA_VERSION, documents_for
 
 logger = logging.getLogger(__name__)
 
@@ -73,6 +73,12 @@ def _stamp(path):
 
 
 def _open(path):
+    try:
+        version = (path / "newsroom-schema").read_text().strip()
+    except FileNotFoundError:
+        version = ""
+    if version != SCHEMA_VERSION:  # built by an older Newsroom: its fields differ
+        raise Unavailable(f"{path} has schema {version or 'unknown'}, not {SCHEMA_VERSION}")
     try:
         return tantivy.Index(SCHEMA, str(path), reuse=True)
     except (OSError, ValueError) as error:  # tantivy's word for a damaged index
@@ -128,6 +134,7 @@ def _new_index(folder):
     stamp = datetime.datetime.now(datetime.UTC).strftime("%Y%m%dT%H%M%S%f")
     path = folder / f"index-{stamp}-{os.getpid()}"
     path.mkdir(parents=True)
+    (path / "newsroom-schema").write_text(SCHEMA_VERSION)
     return path, tantivy.Index(SCHEMA, str(path), reuse=False)
 
 
