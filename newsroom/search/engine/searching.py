@@ -113,13 +113,20 @@ def prepare(text, filters):
         return Prepared(None, parsed)
     language = filters.language
     clauses = [
-        (tantivy.Occur.Must, _should([_alternative(alt, language) for alt in group]))
+        (
+            tantivy.Occur.Must,
+            _alternative(group[0], language)
+            if len(group) == 1
+            else _should([_alternative(alt, language) for alt in group]),
+        )
         for group in parsed.required
     ]
     for alt in parsed.excluded:
         clauses.append((tantivy.Occur.MustNot, _alternative(alt, language)))
     clauses.extend(_excluded_clauses(filters))
     clauses.extend(_filter_clauses(filters))
+    if len(clauses) == 1:  # one word or phrase and no filter: its own query, no wrapper
+        return Prepared(clauses[0][1], parsed, parsed.words())
     return Prepared(tantivy.Query.boolean_query(clauses), parsed, parsed.words())
 
 
