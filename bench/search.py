@@ -168,6 +168,7 @@ def main():
                 floors[(name, newest, page)] = floor(
                     index, text, newest=newest, offset=(page - 1) * 10, searching=searching
                 )
+    run.manage("collectstatic", "--no-input", "-v", "0")  # as make bench: served pages need it
     run.say("through the server, one request at a time")
     server = run.newsroom_server(cache_on=False)
     base = f"http://{run.HOST}:{run.PORT}"
