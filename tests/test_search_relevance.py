@@ -1,7 +1,8 @@
 """Relevance, judged: queries a journalist would type on the demo newsroom and on a generated
 archive, each with the items that must come in the first three results. The suite reports the
 share found and fails below 90 %. A misspelt query is judged as a reader uses it: through the
-"Did you mean" link of its page."""
+"Did you mean" link of its page. ``pytest -rP tests/test_search_relevance.py`` prints the
+share."""
 
 import html
 import io
@@ -91,7 +92,7 @@ def generated_judgements():
     return judged
 
 
-def test_the_judged_queries_find_their_items_in_the_top_three(home, capsys):
+def test_the_judged_queries_find_their_items_in_the_top_three(home):
     load_demo(home)
     generate(GENERATED_ITEMS, seed=17, out=io.StringIO(), progress_out=io.StringIO())
     client = Client()
@@ -103,8 +104,8 @@ def test_the_judged_queries_find_their_items_in_the_top_three(home, capsys):
         if not any(title.startswith(prefix) for title in found for prefix in wanted):
             missed.append(f"{address}?q={query}: {found}")
     share = 1 - len(missed) / len(judged)
-    with capsys.disabled():
-        print(f"\nsearch relevance: {len(judged) - len(missed)}/{len(judged)} ({share:.0%}) found")
-        for line in missed:
-            print(f"  missed {line}")
+    # Shown with the passed tests' output (pytest -rP) and in the failure.
+    print(f"search relevance: {len(judged) - len(missed)}/{len(judged)} ({share:.0%}) found")
+    for line in missed:
+        print(f"  missed {line}")
     assert share >= REQUIRED_SHARE, "\n".join(missed)
