@@ -1,7 +1,6 @@
 """Facet links and snippets of the search page, from what the engine found."""
 
 import datetime
-import re
 
 from django.utils.translation import gettext as _
 
@@ -93,15 +92,24 @@ def snippet(shown, words, language):
     wanted = {term(word, language) for word in words}
     if not wanted or any(term(w, language) in wanted for w in WORD.findall(shown["teaser"])):
         return ""
-    pieces = re.split(r"(\W+)", shown.get("body", ""))
-    word_positions = [i for i, piece in enumerate(pieces) if WORD.fullmatch(piece)]
-    for n, position in enumerate(word_positions):
-        if term(pieces[position], language) in wanted:
-            first = word_positions[max(0, n - SNIPPET_BEFORE)]
-            last = word_positions[min(len(word_positions) - 1, n + SNIPPET_AFTER)]
-            at_end = last == word_positions[-1]
-            text = "".join(pieces[first:] if at_end else pieces[first : last + 1]).strip()
-            before = "… " if first > word_positions[0] else ""
-            after = "" if at_end else " …"
-            return f"{before}{text}{after}"
+    body = shown.get("body", "")
+    # Walk the words only up to the first match: the body may be long, the snippet is short.
+    for match in WORD.finditer(body):
+        if term(match.group(), language) in wanted:
+            return _window(body, match.start())
     return ""
+
+
+def _window(body, at):
+    """SNIPPET_BEFORE words before ``at`` and SNIPPET_AFTER words from it, with ellipses."""
+    before = list(WORD.finditer(body, max(0, at - 20 * SNIPPET_BEFORE), at))
+    if before and before[0].start() > 0 and body[before[0].start() - 1].isalnum():
+        before = before[1:]  # the window began inside a word
+    before = before[-SNIPPET_BEFORE:]
+    start = before[0].start() if before else at
+    after = list(WORD.finditer(body, at, at + 20 * SNIPPET_AFTER))[: SNIPPET_AFTER + 1]
+    end = after[-1].end() if after else len(body)
+    if not WORD.search(body, end):  # the body's last word: keep its full stop
+        end = len(body)
+    text = body[start:end].strip()
+    return f"{'… ' if WORD.search(body[:start]) else ''}{text}{'' if end == len(body) else ' …'}"
