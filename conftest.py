@@ -60,6 +60,9 @@ def _test_environment(settings, tmp_path):
     # The page cache's warming thread renders with a database connection of its own, which does
     # not see a test's uncommitted rows; the tests that are about warming switch it on.
     settings.NEWSROOM_PAGE_CACHE_WARM_PAGES = 0
+    # The reader search's index: one per test, as the database is, built before answering.
+    settings.NEWSROOM_SEARCH_INDEX_DIR = tmp_path / "search-index"
+    settings.NEWSROOM_SEARCH_REBUILD = "request"
 
 
 @pytest.fixture

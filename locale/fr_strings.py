@@ -120,10 +120,15 @@ FRENCH = {
     "Search: %(query)s": "Recherche : %(query)s",
     "Search": "Rechercher",
     "Search the newsroom": "Rechercher dans la salle de presse",
-    ("%(counter)s result for “%(query)s”", "%(counter)s results for “%(query)s”"): (
-        "%(counter)s résultat pour « %(query)s »",
-        "%(counter)s résultats pour « %(query)s »",
+    ("%(shown)s result for “%(query)s”", "%(shown)s results for “%(query)s”"): (
+        "%(shown)s résultat pour « %(query)s »",
+        "%(shown)s résultats pour « %(query)s »",
     ),
+    '“%(query)s” has no word to look for. Type a word or a name; put a phrase in "quotes", a minus before a word to leave it out, OR between two words for either.': '« %(query)s » ne contient aucun mot à chercher. Tapez un mot ou un nom ; mettez une expression entre "guillemets", un signe moins devant un mot pour l’exclure, OR entre deux mots pour l’un ou l’autre.',
+    '“%(query)s” is made only of very common words, which are in nearly every item. Add a word that says what you are looking for, or put the words in "quotes" to find them as a phrase.': '« %(query)s » n’est fait que de mots très courants, présents dans presque tous les contenus. Ajoutez un mot qui dit ce que vous cherchez, ou mettez les mots entre "guillemets" pour les trouver tels quels.',
+    "Did you mean": "Vouliez-vous dire",
+    "Narrow the search": "Affiner la recherche",
+    "Any": "Tous",
     "Nothing matches. Try fewer or different words.": "Aucun résultat. Essayez avec moins de mots ou d’autres mots.",
     "Searching for “%(query)s” took too long: it matches too many items to sort in time. Add another word, choose a type, a topic or dates, or sort by newest first.": "La recherche de « %(query)s » a pris trop de temps : elle trouve trop de contenus pour les trier à temps. Ajoutez un mot, choisissez un type, un thème ou des dates, ou triez du plus récent au plus ancien.",
     "Type a word or a name, e.g. a country or a person.": "Saisissez un mot ou un nom, par exemple un pays ou une personne.",

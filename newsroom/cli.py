@@ -15,6 +15,9 @@ newsroom load-demo     load the demo newsroom into a newsroom without items (pro
                        mode: with NEWSROOM_DEMO=1)
 newsroom backup [FILE] write the database and media to one archive (README: Backups)
 newsroom restore FILE  rebuild the site from an archive into an empty database
+newsroom search-index rebuild|status
+                       build the search index again from the database (a progress bar),
+                       or show how many items it holds beside how many are visible
 newsroom <django command> [args]   any manage.py command, e.g. ``newsroom createsuperuser``
 """
 
@@ -24,7 +27,7 @@ import subprocess
 import sys
 
 USAGE = __doc__
-ALIASES = {"load-demo": "load_demo", "worker": "mail_worker"}
+ALIASES = {"load-demo": "load_demo", "worker": "mail_worker", "search-index": "search_index"}
 
 
 def _django():

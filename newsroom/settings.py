@@ -345,8 +345,26 @@ WAGTAILDOCS_EXTENSIONS = env_list(
 )
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "newsroom.security.uploads.DocumentForm"
 WAGTAILSEARCH_BACKENDS = {
-    "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "english"}
+    # The admin's searches (pages, images, documents).
+    "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "english"},
 }
+# Readers' searches (/en/search/, the news listing's and the API's ?q=): "tantivy", an index in
+# each server's data folder (newsroom/search), or "database", Wagtail's database backend. Each
+# server's index sees only its own publishes, so several app servers use "database" for now.
+NEWSROOM_SEARCH_ENGINE = env("NEWSROOM_SEARCH_ENGINE", "tantivy")
+if NEWSROOM_SEARCH_ENGINE not in {"tantivy", "database"}:
+    raise ImproperlyConfigured(
+        f"NEWSROOM_SEARCH_ENGINE must be tantivy or database, not {NEWSROOM_SEARCH_ENGINE!r}."
+    )
+if NEWSROOM_SEARCH_ENGINE == "tantivy":
+    WAGTAILSEARCH_BACKENDS["reader"] = {"BACKEND": "newsroom.search.backend", "AUTO_UPDATE": True}
+# The reader search's index (tantivy), and how a missing or damaged one is rebuilt: in a
+# background thread while searches use the database ("background"), or before answering
+# ("request", for small archives and the tests).
+NEWSROOM_SEARCH_INDEX_DIR = Path(
+    env("NEWSROOM_SEARCH_INDEX_DIR", str(DATA_DIR / "search-index"))
+).resolve()
+NEWSROOM_SEARCH_REBUILD = env("NEWSROOM_SEARCH_REBUILD", "background")
 # The search page gives up after this many seconds of database work (newsroom/search/limits.py).
 NEWSROOM_SEARCH_TIME_LIMIT = env_seconds("NEWSROOM_SEARCH_TIME_LIMIT", 10)
 WAGTAILEMBEDS_RESPONSIVE_HTML = True

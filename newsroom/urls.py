@@ -2,6 +2,7 @@ from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.http import Http404
 from django.urls import include, path, re_path
+from django.utils.text import format_lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext_lazy
 from django.views.static import serve as serve_file
@@ -10,7 +11,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from newsroom.mailing.webhooks import tracking_urls
-from newsroom.search.views import search
+from newsroom.search.views import search, suggestions
 
 
 def no_such_file(request, *args, **kwargs):
@@ -41,6 +42,11 @@ if settings.SERVE_MEDIA:
 
 urlpatterns += i18n_patterns(
     path(pgettext_lazy("address segment", "search/"), search, name="search"),
+    path(
+        format_lazy("{}suggest/", pgettext_lazy("address segment", "search/")),
+        suggestions,
+        name="search-suggest",
+    ),
     path(pgettext_lazy("address segment", "press/"), include("newsroom.press.urls")),
     path(pgettext_lazy("address segment", "alerts/"), include("newsroom.alerts.urls")),
     path(pgettext_lazy("address segment", "media-mail/"), include("newsroom.sendouts.urls")),

@@ -82,6 +82,13 @@ CHANNELS = {
         "/en/search/?q=Secretplan",
         "/en/search/?q=Allies&sort=newest",
         "/fr/recherche/?q=Secretplan",
+        "/en/search/?q=Secretplam",  # "Did you mean" offers only words of visible items
+        "/en/search/?q=headline+OR+teaser",  # the facets count visible items only
+    ],
+    "search-suggest": lambda ctx: [
+        "/en/search/suggest/?q=Secretplan",
+        "/en/search/suggest/?q=secretpl",
+        "/fr/recherche/suggest/?q=Secretplan",
     ],
     # The press area: anonymous visitors are sent to sign in (its own tests cover journalists).
     "press:home": lambda ctx: ["/en/press/"],

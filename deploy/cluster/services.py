@@ -290,6 +290,8 @@ def cluster_env(database_url, redis_url, data_dir, prefix, **extra):
         # Behind nginx: the client's address is the last one nginx appended.
         NEWSROOM_TRUSTED_PROXIES="1",
         NEWSROOM_OFFLINE_EMBEDS="1",
+        # One search index per server would miss the other servers' publishes.
+        NEWSROOM_SEARCH_ENGINE="database",
         ALLOWED_HOSTS="127.0.0.1,localhost",
         # granian's threads per worker, each with its own PostgreSQL connection (CONN_MAX_AGE):
         # its default (up to 256) would use up the server's connections under load.

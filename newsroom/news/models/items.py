@@ -7,6 +7,7 @@ fields live in one table, a listing of mixed types is a single query with no ``.
 
 import datetime
 
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -22,6 +23,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.images import get_image_model
 from wagtail.models import Orderable, Page, PageManager, PageQuerySet
 from wagtail.search import index
+from wagtail.search.backends import get_search_backend
 
 from newsroom.caching import fragments, memo
 from newsroom.core.blocks import RICH_TEXT_FEATURES, BodyBlock
@@ -110,8 +112,19 @@ class NewsItemQuerySet(PageQuerySet):
             queryset = queryset.filter(display_date__gte=filters["from"])
         if filters.get("to"):
             queryset = queryset.filter(display_date__lte=filters["to"])
-        terms = search_terms(filters.get("q", ""), language or get_language())
+        language = language or get_language()
+        terms = search_terms(filters.get("q", ""), language)
         if terms:
+            # The reader search (newsroom/search/backend.py), found by its name as Wagtail
+            # backends are: news does not import the outlets above it.
+            reader = reader_search_backend()
+            if reader is not None:
+                found = reader.search_items(
+                    queryset, filters["q"], filters, order=order, language=language
+                )
+                if found is not None:
+                    return found
+            # No reader search configured, or its index is being rebuilt: the database.
             # The search backend can only sort by indexed fields: the listing's final "-pk"
             # tie-breaker is left out here.
             queryset = queryset.order_by("-display_date", "-first_published_at")
@@ -126,6 +139,16 @@ class NewsItemQuerySet(PageQuerySet):
 
 
 NewsItemManager = PageManager.from_queryset(NewsItemQuerySet)
+
+
+READER_SEARCH = "reader"
+
+
+def reader_search_backend():
+    """The backend that answers readers' searches, or None when none is configured."""
+    if READER_SEARCH not in getattr(settings, "WAGTAILSEARCH_BACKENDS", {}):
+        return None
+    return get_search_backend(READER_SEARCH)
 
 
 def search_terms(query, language):
@@ -288,12 +311,29 @@ class NewsItemPage(VisibleChanges, MemoisedServing, AtomicPublish, Page):
         return super().serve(request, *args, **kwargs)
 
     # --- content --------------------------------------------------------------------------
+    def search_parts(self, people=None):
+        """Everything a reader might search for, as written, by weight: the headline, the
+        teaser and the rest (dateline, people named, body and each type's own fields).
+        ``people``: the names of the people tagged, when the caller has read them already."""
+        if people is None:
+            people = [person.name for person in self.people.all()]
+        rest = [self.dateline, " ".join(people), self.body_text(), *self.extra_search_text()]
+        return {
+            "title": self.title,
+            "teaser": self.teaser,
+            "text": " ".join(part for part in rest if part),
+        }
+
+    def extra_search_text(self):
+        """The words of a type's own fields (a video's transcript, a speech's event)."""
+        return []
+
     def search_text(self):
         """Everything a reader might search for, as stems in the item's language, without
         accents (see core.stemming): the search view stems queries the same way."""
-        people = " ".join(person.name for person in self.people.all())
-        parts = [self.title, self.teaser, self.dateline, people, self.body_text()]
-        return stemmed_text(" ".join(part for part in parts if part), self.search_language)
+        parts = self.search_parts()
+        text = " ".join(part for part in parts.values() if part)
+        return stemmed_text(text, self.search_language)
 
     @property
     def search_language(self):
@@ -461,9 +501,8 @@ class VideoPage(NewsItemPage):
                 {"video_url": _("Choose either an uploaded file or an external address, not both.")}
             )
 
-    def search_text(self):
-        transcript = stemmed_text(plain_text(self.transcript), self.search_language)
-        return f"{super().search_text()} {transcript}"
+    def extra_search_text(self):
+        return [plain_text(self.transcript)]
 
     @property
     def duration_label(self):

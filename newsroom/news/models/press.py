@@ -14,7 +14,6 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 
 from newsroom.core.blocks import RICH_TEXT_FEATURES
-from newsroom.core.stemming import stemmed_text
 from newsroom.core.text import plain_text
 from newsroom.scheduling.forms import NewsItemAdminForm
 
@@ -238,9 +237,8 @@ class SpeechPage(NewsItemPage):
     def speaker_display(self):
         return self.speaker.name if self.speaker_id and self.speaker else self.speaker_name
 
-    def search_text(self):
-        extra = " ".join(filter(None, [self.speaker_name, self.event, self.place]))
-        return f"{super().search_text()} {stemmed_text(extra, self.search_language)}"
+    def extra_search_text(self):
+        return [part for part in (self.speaker_name, self.event, self.place) if part]
 
 
 class MediaAdvisoryPage(NewsItemPage):
@@ -313,6 +311,5 @@ class MediaAdvisoryPage(NewsItemPage):
         if errors:
             raise ValidationError(errors)
 
-    def search_text(self):
-        extra = f"{self.venue} {plain_text(self.accreditation_instructions)}"
-        return f"{super().search_text()} {stemmed_text(extra, self.search_language)}"
+    def extra_search_text(self):
+        return [self.venue, plain_text(self.accreditation_instructions)]

@@ -16,7 +16,7 @@ URLS = {
     # Item lists: the day histogram and each page's items kept per generation (core/seek.py).
     "/api/v1/items/?page_size=100": (9, 2),
     "/api/v1/items/?page_size=100&topic=TOPIC_SLUG&person=jens-stoltenberg&place=BE": (11, 4),
-    "/api/v1/items/?page_size=100&q=Allies&type=story": (9, 8),
+    "/api/v1/items/?page_size=100&q=Allies&type=story": (8, 7),
     "/api/v1/topics/": (3, 3),
     "/api/v1/people/": (4, 4),
     "/sitemap.xml": (16, 15),  # +1 query each for the items' and pages' hreflang alternates

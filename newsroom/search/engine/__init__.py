@@ -1,0 +1,12 @@
+"""The search engine behind /en/search/, the news listing's and the API's ``q``: a tantivy
+index in the data folder ([decision 0005](docs/decisions/0005-search-engine.md)).
+
+``search_items()`` answers a reader's search with a lazy, sliceable ``Results`` (Django's
+paginator counts it and slices one page); ``update()`` keeps the index in step with what readers
+may see; ``rebuild()`` builds it again from the database.
+"""
+
+from .results import Results, search_items, suggest
+from .store import rebuild, update
+
+__all__ = ["Results", "rebuild", "search_items", "suggest", "update"]
