@@ -105,17 +105,19 @@ def _was_public_before(page_id):
 
 def record(event_type, page):
     """Write the event and a delivery for each endpoint that takes it; returns the event."""
+    endpoints = [e for e in Endpoint.objects.filter(active=True) if e.wants(event_type)]
     if event_type == EventType.EMBARGO:
-        data = _embargo_body(page)
-    elif event_type == EventType.UNPUBLISHED:
+        endpoints = [e for e in endpoints if e.accredited]
+    if event_type == EventType.UNPUBLISHED or not endpoints:
+        # Nobody to send the item to: the event is kept only as the item's history (published
+        # before or not), so the ninjs document is not built for it.
         data = {"id": page.pk, "title": page.title}
+    elif event_type == EventType.EMBARGO:
+        data = _embargo_body(page)
     else:
         data = _public_body(event_type, page)
     if data is None:
         return None
-    endpoints = [e for e in Endpoint.objects.filter(active=True) if e.wants(event_type)]
-    if event_type == EventType.EMBARGO:
-        endpoints = [e for e in endpoints if e.accredited]
     now = timezone.now()
     event = Event(type=event_type, page_id=page.pk, title=page.title[:255],
                   embargoed=event_type == EventType.EMBARGO)  # fmt: skip
