@@ -78,7 +78,7 @@ def _engine_context(request, found, results, form):
 
 def suggestions(request):
     """{"query": ..., "suggestions": [{"title": ..., "url": ...}]}: headlines starting like
-    what is typed, for the search box (static/js/search-suggest.js)."""
+    what is typed (not yet used by the search box: the pages carry no script of their own)."""
     query = request.GET.get("q", "")[:MAX_QUERY_LENGTH].replace("\x00", " ")
     found = suggest(query, get_language(), MAX_SUGGESTIONS)
     response = JsonResponse(

@@ -113,8 +113,7 @@ def test_news_listing_filters_by_type_date_and_topic_pages_and_goes_back(open_pa
 def test_search_finds_a_name_typed_without_its_diacritics(open_page):
     page = open_page("phone")
     page.goto("/en/")
-    # A search box with suggestions (a datalist) is a combobox to assistive technology.
-    search = page.get_by_role("combobox", name="Search the newsroom")
+    search = page.get_by_role("searchbox", name="Search the newsroom")
     search.fill("Geoana")
     search.press("Enter")
 

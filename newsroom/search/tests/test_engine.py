@@ -169,11 +169,6 @@ def test_suggestions_while_typing(client, archive):
     assert client.get("/en/search/suggest/?q=%00%22*").json()["suggestions"] == []
 
 
-def test_the_search_box_asks_for_suggestions(client, archive):
-    html = client.get("/en/").text
-    assert 'data-suggest="/en/search/suggest/"' in html and "js/search-suggest.js" in html
-
-
 def test_the_api_uses_the_same_engine(client, archive):
     data = client.get("/api/v1/items/", {"q": '"north atlantic council"'}).json()
     assert [item["title"] for item in data["results"]] == [
