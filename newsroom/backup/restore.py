@@ -9,11 +9,12 @@ Order, so that a failure at any step leaves nothing half done and can simply be 
 4. copy the media files (files already there with the same bytes are kept);
 5. in one transaction: empty the rows ``migrate`` seeded, insert every table, check the row
    counts against the manifest, reset the id sequences;
-6. rebuild the search index and make every cached page stale.
+6. rebuild the search indexes (the admin's and the readers') and make every cached page stale.
 """
 
 import hashlib
 
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.files import File
 from django.core.files.storage import default_storage
@@ -22,6 +23,7 @@ from django.db import connection, transaction
 from django.db.migrations.loader import MigrationLoader
 
 from newsroom.delivery import invalidation
+from newsroom.search import engine as search_index
 
 from . import archive, tables
 from .archive import ArchiveError
@@ -144,10 +146,10 @@ def check_target(manifest):
 
 
 def describe_database():
-    settings = connection.settings_dict
+    database = connection.settings_dict
     if connection.vendor == "sqlite":
-        return f"(SQLite, {settings['NAME']})"
-    return f"({connection.vendor}, {settings.get('NAME')} on {settings.get('HOST') or 'local'})"
+        return f"(SQLite, {database['NAME']})"
+    return f"({connection.vendor}, {database.get('NAME')} on {database.get('HOST') or 'local'})"
 
 
 def copy_media(path, storage=default_storage):
@@ -215,8 +217,10 @@ def restore(path, out, verbosity=1):
     copied = copy_media(path)
     say(f"Media: {copied:,} files copied. Loading the database…")
     counts = load_database(path, manifest)
-    say("Rebuilding the search index…")
-    call_command("update_index", verbosity=0)
+    say("Rebuilding the search indexes…")
+    call_command("update_index", verbosity=0)  # the admin's (Wagtail's database backend)
+    if settings.NEWSROOM_SEARCH_ENGINE == "tantivy":
+        search_index.rebuild()  # the readers': update_index leaves a custom backend alone
 
     invalidation.content_changed()
     say(

@@ -166,29 +166,28 @@ def _apply(index, pks, heap=WRITER_HEAP):
 
 
 def update(pks):
-    """Bring the items ``pks`` up to date in the index (written now: searchable at once)."""
+    """Bring the items ``pks`` up to date in the index (written now: searchable at once).
+    With no usable index, nothing partial is put in its place (a short-lived process, such as
+    ``newsroom generate``, would leave an index of a few items that looks whole): the ids go to
+    the journal and a rebuild starts; searches use the database until it is done."""
     pks = sorted({int(pk) for pk in pks})
     if not pks:
         return
     folder = root()
     with _write_lock(folder):
-        if rebuild_running(folder):
+        try:
+            index = _open(folder / _current_name(folder))
+        except Unavailable as error:
+            missing = str(error)
+        else:
+            missing = None
+        if missing or rebuild_running(folder):
             with open(folder / "journal", "a") as journal:
                 journal.write("".join(f"{pk}\n" for pk in pks))
-        try:
-            name = _current_name(folder)
-            index = _open(folder / name)
-        except Unavailable:
-            if rebuild_running(folder):
-                return  # the rebuild replays the journal
-            path, index = _new_index(folder)
-            _switch(folder, path.name)
-            missing = True
-        else:
-            missing = False
-        _apply(index, pks)
+        if not missing:
+            _apply(index, pks)
     if missing:
-        heal("the index was missing")  # this one item is in; the rest comes from a rebuild
+        heal(missing)
 
 
 # --- rebuilding ----------------------------------------------------------------------------------

@@ -321,6 +321,27 @@ def test_while_the_index_is_rebuilt_elsewhere_search_uses_the_database(client, a
     (folder / "rebuilding").unlink()
 
 
+def test_a_write_with_no_index_leaves_nothing_partial_behind(client, archive, settings, news_index):
+    # A short-lived process (`newsroom generate`, a restore) that writes while there is no
+    # index and ends before its background rebuild is done (here: the rebuild cannot start)
+    # must not leave an index of its few items that later searches would take as whole.
+    settings.NEWSROOM_SEARCH_REBUILD = "background"
+    folder = store.root()
+    (folder / "CURRENT").unlink()
+    store._opened.clear()
+    assert store._healing.acquire(blocking=False)
+    try:
+        story(news_index, "Quokka census published")
+        assert not (folder / "CURRENT").exists()
+        assert titles(client.get("/en/search/?q=tallinn")) == ["Kallas visits Tallinn"]
+    finally:
+        store._healing.release()
+    store.rebuild()  # what the next process's first search starts
+    assert titles(client.get("/en/search/?q=quokka")) == ["Quokka census published"]
+    assert titles(client.get("/en/search/?q=tallinn")) == ["Kallas visits Tallinn"]
+    assert not (folder / "journal").exists()
+
+
 def test_with_the_database_engine_readers_search_the_database_and_get_no_stale_suggestions(
     client, archive, settings
 ):
