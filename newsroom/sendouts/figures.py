@@ -67,6 +67,7 @@ STATE_NAMES = {
     "bounced": gettext_lazy("bounced"),
     "unsubscribed": gettext_lazy("unsubscribed"),
     "opened": gettext_lazy("opened"),
+    "clicked": gettext_lazy("clicked a link"),
 }
 
 
@@ -89,6 +90,7 @@ def totals(sendout):
     ).count()
     result["suppressed"] += _skipped(sendout).count()
     result["opened"] = sendout.opens.count() if sendout.tracking else None
+    result["clicked"] = sendout.clicks.count() if sendout.tracking else None
     return result
 
 
@@ -125,9 +127,10 @@ def recipients(sendout, limit=500):
             reason__in=[Suppression.Reason.BOUNCE, Suppression.Reason.COMPLAINT],
         ).values_list("address", "detail")
     )
-    opened = set()
+    opened, clicked = set(), set()
     if sendout.tracking:
         opened = set(sendout.opens.values_list("contact__email", flat=True))
+        clicked = set(sendout.clicks.values_list("contact__email", flat=True))
     result = []
     for address, status, error, sent_at, kind in rows:
         contact = contacts.get(address)
@@ -136,7 +139,9 @@ def recipients(sendout, limit=500):
             state, reason = "bounced", bounced[address]
         if contact is not None and contact.unsubscribed_at and status == Status.SENT:
             state = "unsubscribed"
-        if state == "sent" and address in opened:
+        if state == "sent" and address in clicked:
+            state = "clicked"  # a click says more than an open (images may be blocked)
+        elif state == "sent" and address in opened:
             state = "opened"
         result.append(
             {

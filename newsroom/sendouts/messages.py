@@ -12,6 +12,8 @@ only, before the release), ``correction`` (a note to those who were sent it), ``
 press officer's own address, as a recipient would get it).
 """
 
+import html as html_escapes
+import re
 import time
 from email.utils import formataddr
 
@@ -29,6 +31,8 @@ RECHECK_SECONDS = 1.0
 PUBLIC, EMBARGO, CORRECTION, TEST = "public", "embargo", "correction", "test"
 # Stand-ins for the per-recipient links (plain words that survive HTML escaping).
 UNSUBSCRIBE_MARK, OPENED_MARK = "x-newsroom-unsubscribe-link", "x-newsroom-opened-link"
+CLICK_MARK = "x-newsroom-click-%d-link"
+_LINK = re.compile(r'href="(https?://[^"]+)"')
 
 
 class _Recheck:
@@ -81,6 +85,20 @@ def compose(sendout, release, *, note="", correction=False, test=False):
     return content.single_line(subject), text, html
 
 
+def with_click_marks(html):
+    """(html with each web link's address replaced by a numbered mark, [the addresses]): for a
+    tracked send-out, each recipient's message then gets click links of its own."""
+    targets = []
+
+    def mark(match):
+        target = html_escapes.unescape(match.group(1))
+        if target not in targets:
+            targets.append(target)
+        return f'href="{CLICK_MARK % targets.index(target)}"'
+
+    return _LINK.sub(mark, html), targets
+
+
 def sender_of(sendout):
     if not sendout.sender_name:
         return ""
@@ -126,6 +144,9 @@ def sendout_message(params):
         sendout, release, note=params.get("note", ""), correction=part == CORRECTION,
         test=part == TEST,
     )  # fmt: skip
+    targets = []
+    if sendout.tracking and part != TEST:
+        html, targets = with_click_marks(html)
     embargoed = release.until is not None
     still = _Recheck(lambda: current_release(page_id, part))
     contacts = _Contacts(accredited_only=embargoed)
@@ -143,10 +164,15 @@ def sendout_message(params):
             return None
         unsubscribe = links.unsubscribe_url(contact.key.hex, language)
         opened = links.opened_url(sendout.pk, contact.key.hex) if sendout.tracking else ""
+        own_html = html.replace(UNSUBSCRIBE_MARK, unsubscribe).replace(OPENED_MARK, opened)
+        for number, target in enumerate(targets):
+            own_html = own_html.replace(
+                CLICK_MARK % number, links.clicked_url(sendout.pk, contact.key.hex, target)
+            )
         return OutgoingMessage(
             subject=subject,
             text=text.replace(UNSUBSCRIBE_MARK, unsubscribe),
-            html=html.replace(UNSUBSCRIBE_MARK, unsubscribe).replace(OPENED_MARK, opened),
+            html=own_html,
             headers={
                 "List-Unsubscribe": f"<{unsubscribe}>",
                 "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",

@@ -224,10 +224,11 @@ class SendOut(models.Model):
     sender_name = models.CharField(_("sender name"), max_length=100, blank=True)
     reply_to = models.EmailField(_("reply-to address"), blank=True)
     tracking = models.BooleanField(
-        _("track opens"),
+        _("track opens and clicks"),
         default=False,
         help_text=_(
-            "Off by default: whether and when each journalist opened the message is personal data."
+            "Off by default: whether and when each journalist opened the message or followed "
+            "its links is personal data."
         ),
     )
     correction_of = models.ForeignKey(
@@ -284,3 +285,22 @@ class Opened(models.Model):
 
     def __str__(self):
         return f"{self.contact_id} opened {self.sendout_id} at {self.at}"
+
+
+class Clicked(models.Model):
+    """A contact's first click on a link of a tracked send-out's message (one row per contact:
+    the link and time of that first click)."""
+
+    sendout = models.ForeignKey(SendOut, on_delete=models.CASCADE, related_name="clicks")
+    contact = models.ForeignKey(MediaContact, on_delete=models.CASCADE, related_name="+")
+    url = models.URLField(_("link"), max_length=2000)
+    at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("click")
+        constraints = [
+            models.UniqueConstraint(fields=["sendout", "contact"], name="sendouts_clicked_once")
+        ]
+
+    def __str__(self):
+        return f"{self.contact_id} clicked {self.url} of {self.sendout_id} at {self.at}"

@@ -14,4 +14,5 @@ urlpatterns = [
         name="unsubscribe",
     ),
     path("o/<str:token>/", views.opened, name="opened"),
+    path("c/<str:token>/", views.clicked, name="clicked"),
 ]

@@ -1,9 +1,11 @@
 """The public side of send-outs: the one-click unsubscribe of every message (RFC 8058) and,
-only for send-outs the press office tracks, the open pixel. Neither shows any item content."""
+only for send-outs the press office tracks, the open pixel and the click redirect. None shows
+any item content."""
 
 import base64
 
-from django.http import HttpResponse, HttpResponseNotAllowed
+from django.db import IntegrityError, transaction
+from django.http import HttpResponse, HttpResponseNotAllowed, HttpResponseRedirect
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -12,7 +14,7 @@ from django.views.decorators.csrf import csrf_exempt
 from newsroom.press.access import private
 
 from . import links
-from .models import MediaContact, Opened, SendOut
+from .models import Clicked, MediaContact, Opened, SendOut
 
 # The smallest transparent GIF.
 PIXEL = base64.b64decode("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7")
@@ -54,3 +56,24 @@ def opened(request, token):
         if sendout is not None and contact is not None:
             Opened.objects.get_or_create(sendout=sendout, contact=contact)
     return private(HttpResponse(PIXEL, content_type="image/gif"))
+
+
+def clicked(request, token):
+    """A link of a tracked message: note the contact's first click, then go where the link
+    leads. Only a link this site signed redirects (never an open redirect); a broken one says
+    so. Link scanners of mail services follow links too, so a click is a hint, not proof."""
+    found = links.read_click(token)
+    if found is None or not found[2].startswith(("https://", "http://")):
+        return private(render(request, "sendouts/public/broken_link.html", status=404))
+    sendout_id, key, target = found
+    sendout = SendOut.objects.filter(pk=sendout_id, tracking=True).first()
+    contact = MediaContact.objects.filter(key=key).first()
+    if sendout is not None and contact is not None:
+        try:
+            with transaction.atomic():
+                Clicked.objects.get_or_create(
+                    sendout=sendout, contact=contact, defaults={"url": target[:2000]}
+                )
+        except IntegrityError:
+            pass  # two clicks at once: the other one was first
+    return private(HttpResponseRedirect(target))

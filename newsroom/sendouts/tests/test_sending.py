@@ -4,12 +4,14 @@ messages), no double sending, the warning before a second send-out to the same c
 refusals of an empty or fully suppressed send-out, per-recipient states and totals, one-click
 unsubscribe, and a correction to everyone who received the original."""
 
+import re
+
 import pytest
-from django.test import Client
+from django.test import Client, override_settings
 
 from newsroom.mailing import outbox
 from newsroom.mailing.models import Delivery, Suppression
-from newsroom.sendouts import tasks
+from newsroom.sendouts import links, tasks
 from newsroom.sendouts.models import MediaContact, MediaList, SendOut
 
 from .conftest import html_of, release, staff, text_of
@@ -241,3 +243,43 @@ def test_tracking_opens_only_when_switched_on(officer, mailbox, item, press):
     }
     assert states == {"bo@weekly.example": "opened"}
     assert page_of(officer, tracked).context["totals"]["opened"] == 1
+
+
+def test_tracking_clicks_only_when_switched_on_and_only_to_signed_addresses(
+    officer, mailbox, item, press
+):
+    untracked = prepare(officer, item, contacts=[press["ana"]])
+    mailbox.run(act, officer, untracked, "send-now")
+    html = html_of(mailbox.only("ana@quotidien.example"))
+    assert "/media-mail/c/" not in html and 'href="https://news.example.org/en/news/' in html
+    assert page_of(officer, untracked).context["totals"]["clicked"] is None
+    mailbox.clear()
+
+    tracked = prepare(officer, item, contacts=[press["bo"]], tracking="on")
+    mailbox.run(act, officer, tracked, "send-now")
+    html = html_of(mailbox.only("bo@weekly.example"))
+    found = re.findall(r'href="https://news\.example\.org(/en/media-mail/c/[^"]+)"', html)
+    assert found, "the release's links lead through the click redirect"
+    assert "/media-mail/unsubscribe/" in html  # the unsubscribe link is never tracked
+    reader = Client()
+    followed = reader.get(found[0])
+    assert followed.status_code == 302
+    assert followed["Location"].startswith("https://news.example.org/en/news/")
+    assert "private" in followed["Cache-Control"]
+    reader.get(found[0])  # a second click counts once
+    states = {
+        row["address"]: row["state"] for row in page_of(officer, tracked).context["recipients"]
+    }
+    assert states == {"bo@weekly.example": "clicked"}
+    assert page_of(officer, tracked).context["totals"]["clicked"] == 1
+
+    # A link whose signed address was changed, or cut short, goes nowhere: no open redirect.
+    token = found[0].rstrip("/").rsplit("/", 1)[1]
+    for broken in (token[:-3], token.replace(token[5], "A" if token[5] != "A" else "B", 1)):
+        response = reader.get(f"/en/media-mail/c/{broken}/")
+        assert response.status_code == 404 and "Location" not in response
+        assert "This link does not work" in response.text
+    forged = links.clicked_url(tracked.pk, press["bo"].key.hex, "https://evil.example/")
+    signed_elsewhere = forged.replace("https://news.example.org", "")
+    with override_settings(SECRET_KEY="another-site"):
+        assert Client().get(signed_elsewhere).status_code == 404
