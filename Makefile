@@ -14,7 +14,7 @@ export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 
 .DEFAULT_GOAL := help
-.PHONY: help install run serve setup demo test test-browser test-postgres lint format check messages ci clean bench bench-mail bench-sendouts bench-search cluster cluster-stop loadtest docs
+.PHONY: help install run serve setup demo test test-browser test-postgres lint format check messages ci clean bench bench-mail bench-sendouts bench-search bench-webhooks cluster cluster-stop loadtest docs
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-14s %s\n", $$1, $$2}'
@@ -96,6 +96,9 @@ bench-mail: install ## Mail: 100,000 recipients to a real SMTP server (aiosmtpd)
 
 bench-sendouts: install ## Send-outs: a release sent to a 10,000-contact media list through the admin, then to a real SMTP server (SQLite, in one process)
 	$(BIN)/python bench/sendouts.py
+
+bench-webhooks: install ## Webhooks: time from a publish through the admin to the event at a receiver on this machine (SQLite, one worker); a bare POST as the floor
+	$(BIN)/python bench/webhooks.py
 
 bench-search: install ## Search on the 100,000-item archive: through the server against tantivy's own time (the floor), 32 connections, and 1,000,000 entries straight into an index
 	$(BIN)/python bench/search.py
