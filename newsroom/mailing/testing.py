@@ -9,13 +9,19 @@ In a conftest.py: ``from newsroom.mailing.testing import mail_via_smtp, smtp_ser
   lists (Message-ID, recipient) pairs, ``.stop()`` / ``.start()`` take it down and back up on
   the same port.
 - ``mail_via_smtp``: the settings pointed at ``smtp_server`` (Django's SMTP backend); yields it.
+- ``mailbox``: a ``Mailbox`` on ``mail_via_smtp``: ``run()`` does something as a request would
+  (its on-commit work included), then sends what is due; ``messages()``, ``only(to)``,
+  ``addresses()``, ``clear()``. ``text_of()`` / ``html_of()`` give a message's parts.
 
 ``deliver_now()`` sends every due delivery in this process, at once (the test's database
-transaction included); use it instead of a worker in ordinary tests.
+transaction included); use it instead of a worker in ordinary tests. ``report_bounce()`` posts
+a sending service's bounce for an address to anymail's webhook, as the service would.
 """
 
+import base64
 import email
 import email.policy
+import json
 import os
 import shutil
 import signal
@@ -123,6 +129,43 @@ def deliver_now():
     return sum(sender.send_dispatch(dispatch_id) for dispatch_id in sorted(set(due)))
 
 
+class Mailbox:
+    """What the SMTP server received, parsed; ``run()`` does something as a request would (its
+    on-commit work included) and then lets the sender send what is due."""
+
+    def __init__(self, server, capture):
+        self.server, self.capture = server, capture
+
+    def run(self, action, *args, **kwargs):
+        with self.capture(execute=True):
+            result = action(*args, **kwargs)
+        deliver_now()
+        return result
+
+    def messages(self, to=None):
+        found = self.server.messages()
+        return [message for message in found if to is None or message["To"] == to]
+
+    def addresses(self):
+        return sorted(message["To"] for message in self.server.messages())
+
+    def only(self, to):
+        found = self.messages(to)
+        assert len(found) == 1, [message["Subject"] for message in found]
+        return found[0]
+
+    def clear(self):
+        self.server.clear()
+
+
+def text_of(message):
+    return message.get_body(("plain",)).get_content()
+
+
+def html_of(message):
+    return message.get_body(("html",)).get_content()
+
+
 @pytest.fixture
 def smtp_server(tmp_path):
     server = SMTPServer(tmp_path / "smtp").start()
@@ -143,3 +186,49 @@ def mail_via_smtp(settings, smtp_server):
     # see the test's uncommitted rows.
     settings.NEWSROOM_MAIL_CONNECTIONS = 1
     return smtp_server
+
+
+@pytest.fixture
+def mailbox(mail_via_smtp, django_capture_on_commit_callbacks):
+    return Mailbox(mail_via_smtp, django_capture_on_commit_callbacks)
+
+
+POSTMARK_BOUNCE = {
+    # The shape of Postmark's bounce webhook (its documentation's example, our addresses).
+    "RecordType": "Bounce",
+    "MessageStream": "outbound",
+    "ID": 4323372036854775807,
+    "Type": "HardBounce",
+    "TypeCode": 1,
+    "Name": "Hard bounce",
+    "Tag": "alert",
+    "MessageID": "883953f4-6105-42a2-a16a-77a8eac79483",
+    "Metadata": {},
+    "ServerID": 23,
+    "Description": "The server was unable to deliver your message (ex: unknown user, mailbox "
+    "not found).",
+    "Details": "smtp;550 5.1.1 The email account that you tried to reach does not exist.",
+    "Email": "Gone.Reader@example.org",
+    "From": "newsroom@news.example.org",
+    "BouncedAt": "2026-12-02T10:15:31Z",
+    "DumpAvailable": True,
+    "Inactive": True,
+    "CanActivate": True,
+    "Subject": "NATO Allies agree a new package of support",
+}
+WEBHOOK_SECRET = "hook:s3cret-shared"  # noqa: S105 - the tests' own
+POSTMARK_WEBHOOK = "/mail/webhooks/anymail/postmark/tracking/"
+
+
+def basic_auth(secret):
+    return "Basic " + base64.b64encode(secret.encode()).decode()
+
+
+def report_bounce(client, settings, address, **fields):
+    """POST Postmark's bounce for ``address`` to anymail's webhook; returns the response."""
+    settings.ANYMAIL = {**settings.ANYMAIL, "WEBHOOK_SECRET": WEBHOOK_SECRET}
+    payload = {**POSTMARK_BOUNCE, "Email": address, **fields}
+    return client.post(
+        POSTMARK_WEBHOOK, json.dumps(payload), content_type="application/json",
+        HTTP_AUTHORIZATION=basic_auth(WEBHOOK_SECRET),
+    )  # fmt: skip

@@ -9,7 +9,13 @@ from urllib.parse import urlsplit
 import pytest
 from wagtail.models import Locale
 
-from newsroom.mailing.testing import deliver_now, mail_via_smtp, smtp_server  # noqa: F401
+from newsroom.mailing.testing import (  # noqa: F401 - fixtures and helpers the tests import
+    html_of,
+    mail_via_smtp,
+    mailbox,
+    smtp_server,
+    text_of,
+)
 from newsroom.news.factories import StoryPageFactory
 from newsroom.topics.factories import PersonFactory, TopicPageFactory
 
@@ -28,42 +34,6 @@ def _alerts_settings(settings):
     settings.NEWSROOM_ALERTS_RATE_PER_ADDRESS = "off"
 
 
-class Mailbox:
-    """What the SMTP server received, parsed; ``run()`` does something as a request would (its
-    on-commit work included) and then lets the sender send what is due."""
-
-    def __init__(self, server, capture):
-        self.server, self.capture = server, capture
-
-    def run(self, action, *args, **kwargs):
-        with self.capture(execute=True):
-            result = action(*args, **kwargs)
-        deliver_now()
-        return result
-
-    def messages(self, to=None):
-        found = self.server.messages()
-        if to is not None:
-            found = [message for message in found if message["To"] == to]
-        return found
-
-    def only(self, to):
-        messages = self.messages(to)
-        assert len(messages) == 1, [message["Subject"] for message in messages]
-        return messages[0]
-
-    def clear(self):
-        self.server.clear()
-
-
-def text_of(message):
-    return message.get_body(("plain",)).get_content()
-
-
-def html_of(message):
-    return message.get_body(("html",)).get_content()
-
-
 def links_in(message):
     """Paths of the site's links in the plain-text part, in order."""
     return LINK.findall(text_of(message))
@@ -71,11 +41,6 @@ def links_in(message):
 
 def path_of(url):
     return urlsplit(url).path
-
-
-@pytest.fixture
-def mailbox(mail_via_smtp, django_capture_on_commit_callbacks):  # noqa: F811
-    return Mailbox(mail_via_smtp, django_capture_on_commit_callbacks)
 
 
 @pytest.fixture

@@ -1,6 +1,5 @@
 """What the press office sees in the admin, and a sending service's bounce webhook."""
 
-import base64
 import json
 
 import pytest
@@ -10,6 +9,7 @@ from django.utils import timezone
 from newsroom.mailing import outbox
 from newsroom.mailing.models import Delivery, Suppression
 from newsroom.mailing.outbox import Recipient
+from newsroom.mailing.testing import POSTMARK_BOUNCE, basic_auth
 
 pytestmark = pytest.mark.django_db
 COMPOSER = "newsroom.mailing.composers.same_for_all"
@@ -97,35 +97,6 @@ def test_the_suppression_list_is_searchable_and_editable(client, editor):
     removed = client.post(f"/admin/mailing_suppressions/delete/{suppression.pk}/")
     assert removed.status_code == 302
     assert not outbox.is_suppressed("typed@example.org")
-
-
-POSTMARK_BOUNCE = {
-    # The shape of Postmark's bounce webhook (its documentation's example, our addresses).
-    "RecordType": "Bounce",
-    "MessageStream": "outbound",
-    "ID": 4323372036854775807,
-    "Type": "HardBounce",
-    "TypeCode": 1,
-    "Name": "Hard bounce",
-    "Tag": "alert",
-    "MessageID": "883953f4-6105-42a2-a16a-77a8eac79483",
-    "Metadata": {},
-    "ServerID": 23,
-    "Description": "The server was unable to deliver your message (ex: unknown user, mailbox "
-    "not found).",
-    "Details": "smtp;550 5.1.1 The email account that you tried to reach does not exist.",
-    "Email": "Gone.Reader@example.org",
-    "From": "newsroom@news.example.org",
-    "BouncedAt": "2026-12-02T10:15:31Z",
-    "DumpAvailable": True,
-    "Inactive": True,
-    "CanActivate": True,
-    "Subject": "NATO Allies agree a new package of support",
-}
-
-
-def basic_auth(secret):
-    return "Basic " + base64.b64encode(secret.encode()).decode()
 
 
 def test_a_postmark_bounce_webhook_suppresses_the_address(client, settings):

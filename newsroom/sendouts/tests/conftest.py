@@ -10,7 +10,13 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.test import Client
 
-from newsroom.mailing.testing import deliver_now, mail_via_smtp, smtp_server  # noqa: F401
+from newsroom.mailing.testing import (  # noqa: F401 - fixtures and helpers the tests import
+    html_of,
+    mail_via_smtp,
+    mailbox,
+    smtp_server,
+    text_of,
+)
 from newsroom.news.factories import PressReleasePageFactory
 from newsroom.press.factories import press_account
 
@@ -49,48 +55,6 @@ def officer(db):
 @pytest.fixture
 def editor(db):
     return staff("Editors", "writer", "writer@press.example.org")
-
-
-class Mailbox:
-    """What the SMTP server received; ``run()`` does something as a request would (on-commit
-    work included) and then lets the sender send what is due."""
-
-    def __init__(self, server, capture):
-        self.server, self.capture = server, capture
-
-    def run(self, action, *args, **kwargs):
-        with self.capture(execute=True):
-            result = action(*args, **kwargs)
-        deliver_now()
-        return result
-
-    def messages(self, to=None):
-        found = self.server.messages()
-        return [m for m in found if to is None or m["To"] == to]
-
-    def addresses(self):
-        return sorted(m["To"] for m in self.server.messages())
-
-    def only(self, to):
-        found = self.messages(to)
-        assert len(found) == 1, [m["Subject"] for m in found]
-        return found[0]
-
-    def clear(self):
-        self.server.clear()
-
-
-@pytest.fixture
-def mailbox(mail_via_smtp, django_capture_on_commit_callbacks):  # noqa: F811
-    return Mailbox(mail_via_smtp, django_capture_on_commit_callbacks)
-
-
-def text_of(message):
-    return message.get_body(("plain",)).get_content()
-
-
-def html_of(message):
-    return message.get_body(("html",)).get_content()
 
 
 def release(news_index, **fields):

@@ -11,6 +11,7 @@ from django.test import Client, override_settings
 
 from newsroom.mailing import outbox
 from newsroom.mailing.models import Delivery, Suppression
+from newsroom.mailing.testing import report_bounce
 from newsroom.sendouts import links, tasks
 from newsroom.sendouts.models import MediaContact, MediaList, SendOut
 
@@ -100,6 +101,28 @@ def test_a_press_officer_sends_a_public_release_to_a_list_and_a_contact(
     item_page = officer.get(f"/admin/sendouts/items/{item.pk}/")
     assert item_page.context["totals"]["sent"] == 2
     assert SendOut.objects.get().status == SendOut.Status.SENT
+
+
+def test_a_bounce_reported_by_the_sending_service_shows_and_stops_later_send_outs(
+    officer, mailbox, item, press, settings
+):
+    sendout = prepare(officer, item, contacts=[press["ana"], press["bo"]])
+    mailbox.run(act, officer, sendout, "send-now")
+    assert sorted(mailbox.addresses()) == ["ana@quotidien.example", "bo@weekly.example"]
+    answer = report_bounce(Client(), settings, "Bo@Weekly.example")
+    assert answer.status_code == 200
+    after = page_of(officer, sendout)
+    rows = {row["address"]: row for row in after.context["recipients"]}
+    assert rows["bo@weekly.example"]["state"] == "bounced"
+    assert "550 5.1.1" in rows["bo@weekly.example"]["reason"]
+    assert rows["ana@quotidien.example"]["state"] == "sent"
+    assert after.context["totals"]["bounced"] == 1
+    mailbox.clear()
+    second = prepare(officer, item, contacts=[press["ana"], press["bo"]])
+    mailbox.run(act, officer, second, "send-now", again="yes")
+    assert mailbox.addresses() == ["ana@quotidien.example"]
+    rows = page_of(officer, second).context["recipients"]
+    assert {row["address"]: row["state"] for row in rows}["bo@weekly.example"] == "suppressed"
 
 
 def test_a_double_click_or_two_press_officers_send_it_once(officer, mailbox, item, press, db):
