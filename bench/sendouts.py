@@ -5,7 +5,9 @@ Django test client, signed in as a Moderator) prepares the send-out and presses 
 the bench times that request (the send itself is only enqueued), then the fan-out task (10,000
 deliveries queued in the outbox), then the outbox's sender handing every message to a real
 aiosmtpd server (``newsroom.mailing.smtp_sink``, its own process). Figures are printed and
-written to bench/results/sendouts-<date>.json. BENCH_SENDOUTS_CONTACTS: 10000 by default.
+written to bench/results/sendouts-<date>.json. BENCH_SENDOUTS_CONTACTS: 10000 by default;
+BENCH_SENDOUTS_DATABASE_URL=postgres://…/<name>: on that PostgreSQL database instead (dropped
+and created again first, so name one that holds nothing else).
 """
 
 import datetime
@@ -21,6 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 CONTACTS = int(os.environ.get("BENCH_SENDOUTS_CONTACTS", "10000"))
+DATABASE_URL = os.environ.get("BENCH_SENDOUTS_DATABASE_URL", "")
 
 
 def say(message):
@@ -39,10 +42,22 @@ def main():
         "NEWSROOM_WORKER": "0", "NEWSROOM_SCHEDULER": "false",
         "WAGTAILADMIN_BASE_URL": "https://news.example.org",
     })  # fmt: skip
+    if DATABASE_URL:
+        fresh_postgres(DATABASE_URL)
+        os.environ["DATABASE_URL"] = DATABASE_URL
     try:
         run(sink)
     finally:
         sink.stop()
+
+
+def fresh_postgres(url):
+    import psycopg
+
+    name = url.rsplit("/", 1)[1]
+    with psycopg.connect(url.rsplit("/", 1)[0] + "/postgres", autocommit=True) as connection:
+        connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        connection.execute(f'CREATE DATABASE "{name}"')
 
 
 def run(sink):
@@ -60,7 +75,9 @@ def run(sink):
     # The admin's pages render without collectstatic first, as in the tests.
     static = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
     override_settings(STORAGES={**settings.STORAGES, "staticfiles": static}).enable()
-    say("migrating a fresh SQLite database (about a minute)")
+    say(
+        f"migrating a fresh {'PostgreSQL' if DATABASE_URL else 'SQLite'} database (a minute or two)"
+    )
     call_command("migrate", verbosity=0)
     from newsroom.home.site_tree import ensure_site_tree, news_index
     from newsroom.mailing import sender
@@ -118,13 +135,14 @@ def run(sink):
         "sending_s": round(sending, 2),
         "messages_per_s": round(accepted / sending),
         "connections": settings.NEWSROOM_MAIL_CONNECTIONS,
-        "database": "sqlite",
+        "database": "postgresql" if DATABASE_URL else "sqlite",
         "machine": f"{platform.node()} {os.cpu_count()} cores, load {os.getloadavg()[0]:.1f}",
         "date": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
     }
     for name, value in figures.items():
         say(f"{name}: {value}")
-    out = ROOT / "bench" / "results" / f"sendouts-{datetime.date.today():%Y-%m-%d}.json"
+    vendor = "-postgresql" if DATABASE_URL else ""
+    out = ROOT / "bench" / "results" / f"sendouts{vendor}-{datetime.date.today():%Y-%m-%d}.json"
     out.write_text(json.dumps(figures, indent=2) + "\n")
     say(f"written to {out.relative_to(ROOT)}")
 
