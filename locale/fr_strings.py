@@ -690,6 +690,7 @@ FRENCH = {
     "link": "lien",
     "click": "clic",
     "clicked a link": "a cliqué sur un lien",
+    "The embargo has moved: it was until %(moment)s.": "L’embargo a été déplacé : il courait jusqu’à %(moment)s.",
     "It may have been cut short when it was copied. Open it again from the message, or find the release on this site.": "Il a peut-être été tronqué lors d’un copier-coller. Ouvrez-le à nouveau depuis le message, ou retrouvez le communiqué sur ce site.",
     "send": "envoi",
     "send-out": "envoi",

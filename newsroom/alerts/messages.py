@@ -8,6 +8,7 @@ deactivated), or when the item is no longer public (or no longer under embargo) 
 again at most every ``RECHECK_SECONDS`` while a dispatch is being sent.
 """
 
+import datetime
 import time
 
 from django.template.loader import render_to_string
@@ -132,20 +133,31 @@ def item_alert(params):
 
 # --- an embargoed item, to journalists, when it is shared with the press -----------------------
 def embargo_alert(params):
-    language, pk, revision = params["language"], params["page"], params["revision"]
+    """The item under embargo, for as long as it is embargoed until the dispatch's time (a
+    moved embargo stops what was not sent yet: its own dispatch says the new time)."""
+    language, pk, until = params["language"], params["page"], params["until"]
 
     def current():
         entry = embargo.find_embargoed(pk)
-        return entry if entry and entry.revision.pk == revision else None
+        if entry and entry.until.astimezone(datetime.UTC).isoformat() == until:
+            return entry
+        return None
 
     entry = current()
     if entry is None:
         return lambda recipient: None
     with translation.override(language):
         banner = _("EMBARGOED until %(moment)s") % {"moment": moment_label(entry.until)}
+        moved = ""
+        if params.get("previously"):
+            earlier = datetime.datetime.fromisoformat(params["previously"])
+            moved = _("The embargo has moved: it was until %(moment)s.") % {
+                "moment": moment_label(earlier)
+            }
         url = content.absolute_url(reverse("press:item", args=[pk]))
         facts = content.item_facts(entry.item, url=url)
-        text, html = _parts("item", {**_common(language), "item": facts, "banner": banner})
+        context = {**_common(language), "item": facts, "banner": banner, "moved": moved}
+        text, html = _parts("item", context)
         subject = _("%(banner)s: %(title)s") % {"banner": banner, "title": facts.title}
     still_embargoed = _Recheck(current)
     receiving = _Receiving(press_account__isnull=False, embargoed=True)

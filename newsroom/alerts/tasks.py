@@ -7,6 +7,7 @@ per scheduled revision shared with the press. ``send_digests``: every digest tha
 ``purge_unconfirmed``: sign-ups never confirmed, once they are old (subscriptions.py).
 """
 
+import datetime
 import hashlib
 import itertools
 import time
@@ -15,6 +16,7 @@ from django.core.cache import cache
 from django_tasks import task
 
 from newsroom.mailing import outbox
+from newsroom.mailing.models import Dispatch
 from newsroom.news.models import NewsItemPage
 from newsroom.press import embargo
 
@@ -59,13 +61,28 @@ def fan_out_embargo(page_id, revision_id):
         return 0
     page = NewsItemPage.objects.select_related("locale").get(pk=page_id)
     language = page.locale.language_code
-    dispatch, _created = outbox.open_dispatch(
-        f"alerts:embargo:{page.translation_key}:{language}:{revision_id}",
-        kind="embargo",
-        composer="newsroom.alerts.messages.embargo_alert",
-        params={"page": page.pk, "revision": revision_id, "language": language},
-        source=matching.source(page),
-    )
+    # One message per embargo time: publishing the scheduled item again at the same time (a
+    # typo fixed) sends nothing more (journalists who asked since are added); moving the time,
+    # even back to an earlier one, is a new message that gives the old time too.
+    until = entry.until.astimezone(datetime.UTC).isoformat()
+    prefix = f"alerts:embargo:{page.translation_key}:{language}:"
+    latest = Dispatch.objects.filter(key__startswith=prefix).order_by("-pk").first()
+    if latest is not None and latest.params.get("until") == until:
+        dispatch = latest
+    else:
+        previously = latest.params.get("until", "") if latest else ""
+        dispatch, _created = outbox.open_dispatch(
+            f"{prefix}{until}:{latest.pk if latest else 0}",
+            kind="embargo",
+            composer="newsroom.alerts.messages.embargo_alert",
+            params={
+                "page": page.pk,
+                "until": until,
+                "previously": previously,
+                "language": language,
+            },
+            source=matching.source(page),
+        )
     added = outbox.add_recipients(dispatch, _recipients(matching.embargo_recipients(entry.item)))
     outbox.release(dispatch)
     return int(added)

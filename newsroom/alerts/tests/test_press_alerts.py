@@ -96,6 +96,37 @@ def test_a_journalist_who_chose_embargoed_material_receives_it_when_shared(
     assert AuditEntry.objects.filter(channel="e-mail").count() == 1  # public: not audited
 
 
+def test_a_moved_embargo_is_told_once_with_the_old_time_and_a_republish_sends_nothing(
+    mailbox, people, news_index
+):
+    shared = mailbox.run(embargo, item(news_index), RELEASE)
+    assert mailbox.only("ana@quotidien.example")["Subject"].startswith(BANNER)
+    mailbox.clear()
+
+    # Published again at the same time (a typo fixed): nothing new is sent.
+    shared.teaser = "A plan agreed behind closed doors, in full."
+    mailbox.run(embargo, shared, RELEASE)
+    assert mailbox.messages() == []
+
+    # Moved two hours later: one message with the new time, saying what the old one was.
+    later = RELEASE + datetime.timedelta(hours=2)
+    mailbox.run(embargo, shared, later)
+    message = mailbox.only("ana@quotidien.example")
+    assert message["Subject"].startswith("EMBARGOED until 16:00 CET, 17 November 2031: ")
+    moved = "The embargo has moved: it was until 14:00 CET, 17 November 2031."
+    assert moved in text_of(message) and moved in html_of(message)
+    assert "in full" in text_of(message)  # the version shared now
+    mailbox.clear()
+
+    # And back to the first time: told again, since the last message gave 16:00.
+    mailbox.run(embargo, shared, RELEASE)
+    message = mailbox.only("ana@quotidien.example")
+    assert message["Subject"].startswith(BANNER)
+    assert "it was until 16:00 CET, 17 November 2031." in text_of(message)
+    assert [m["To"] for m in mailbox.messages()] == ["ana@quotidien.example"]  # readers: no
+    assert AuditEntry.objects.filter(channel="e-mail").count() == 3
+
+
 def test_an_item_not_shared_with_the_press_is_sent_to_nobody(mailbox, people, news_index):
     mailbox.run(embargo, item(news_index), RELEASE, share=False)
     assert mailbox.messages() == []
