@@ -10,6 +10,9 @@ BIN := $(VENV)/bin
 # process. Tests that share a costly fixture stay together in one worker (conftest.py, GROUPS).
 TEST_WORKERS ?= auto
 PYTEST_PARALLEL := -n $(TEST_WORKERS) --dist loadgroup --no-loadscope-reorder
+# The tests' files (SQLite databases, search indexes, private servers' data folders) go to memory
+# where the machine has a tmpfs: every publish commits the search index, and fsync is free there.
+TEST_TMPDIR := $(shell [ -d /dev/shm ] && [ -w /dev/shm ] && echo /dev/shm || echo $${TMPDIR:-/tmp})
 export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 
@@ -44,7 +47,7 @@ demo: install ## Load the demo newsroom (refuses if the database already has ite
 test: install ## Run the whole test suite, browser and cluster/fault tests included (SQLite, or DATABASE_URL when set); fails on a skip not in tests/skips-allowed.txt
 	bash scripts/ensure-chromium.sh
 	bash deploy/cluster/ensure-tools.sh
-	$(BIN)/pytest --strict-skips $(PYTEST_PARALLEL)
+	TMPDIR=$(TEST_TMPDIR) $(BIN)/pytest --strict-skips $(PYTEST_PARALLEL)
 
 test-browser: install ## Run only the browser tests (Playwright + Debian's Chromium)
 	bash scripts/ensure-chromium.sh
@@ -53,7 +56,7 @@ test-browser: install ## Run only the browser tests (Playwright + Debian's Chrom
 test-postgres: install ## Run the test suite on PostgreSQL (TEST_DATABASE_URL, default local 'test'); the tests that pick their own databases (browser, cluster, backup, own_database) run once, in `make test`
 	DATABASE_URL=$${TEST_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/test} \
 	NEWSROOM_TEST_DB_NAME=test_newsroom_$$(pwd | md5sum | cut -c1-8) \
-	SECRET_KEY=test-only-secret $(BIN)/pytest --strict-skips $(PYTEST_PARALLEL) \
+	SECRET_KEY=test-only-secret TMPDIR=$(TEST_TMPDIR) $(BIN)/pytest --strict-skips $(PYTEST_PARALLEL) \
 	  --ignore=tests/browser --ignore=tests/cluster \
 	  --ignore=newsroom/backup/tests -m "not cluster and not own_database"
 
