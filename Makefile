@@ -17,7 +17,7 @@ export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 
 .DEFAULT_GOAL := help
-.PHONY: help install run serve setup demo test test-browser test-postgres lint format check messages ci clean bench bench-mail bench-sendouts bench-search bench-webhooks cluster cluster-stop loadtest docs
+.PHONY: help install run serve setup demo test test-browser test-postgres lint format check messages ci clean bench bench-mail bench-sendouts bench-search bench-webhooks bench-digests cluster cluster-stop loadtest docs
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-14s %s\n", $$1, $$2}'
@@ -99,6 +99,9 @@ bench-mail: install ## Mail: 100,000 recipients to a real SMTP server (aiosmtpd)
 
 bench-sendouts: install ## Send-outs: a release sent to a 10,000-contact media list through the admin, then to a real SMTP server (SQLite, in one process)
 	$(BIN)/python bench/sendouts.py
+
+bench-digests: install ## Digests: the 08:00 daily digest of 100,000 subscribers queued and sent to a real SMTP server (SQLite, in one process)
+	$(BIN)/python bench/digests.py
 
 bench-webhooks: install ## Webhooks: time from a publish through the admin to the event at a receiver on this machine (SQLite, one worker); a bare POST as the floor
 	$(BIN)/python bench/webhooks.py

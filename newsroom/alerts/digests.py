@@ -3,10 +3,10 @@
 A subscriber's ``next_digest_at`` is the next moment their digest is due (08:00 in Brussels by
 default; the weekly one on their weekday). ``send_due()`` (run by the scheduler thread each
 minute through a task) takes the subscribers whose moment has passed, moves each moment on
-with a conditional update (so two servers never take the same one), and sends one message
+with a conditional update (so two servers never take the same one), and queues one message
 listing every matching item that became public since the previous digest, newest first; none
-when nothing matched. The message's key names the subscriber and the period, so a period is
-never sent twice.
+when nothing matched. A moment's digests share one dispatch per language (its key names the
+moment; each address is in it once), so a period is never sent twice.
 """
 
 import datetime
@@ -93,32 +93,55 @@ def _take(subscriber, now):
     )
 
 
-def send_one_digest(subscriber, now):
-    due_at = subscriber.next_digest_at
-    since = subscriber.last_digest_at or subscriber.confirmed_at
+def _question(subscriber, since, due_at):
+    """What decides a digest's items: subscribers who ask the same get the same list."""
+    choices = tuple(tuple(subscriber.choice_values(kind)) for kind in ("type", "topic", "person"))
+    return (subscriber.everything, subscriber.language, choices, since, due_at)
+
+
+def _queue_batch(subscribers, now, answers):
+    """Take each subscriber's period and queue their digest; returns how many were queued.
+
+    One dispatch per language and moment holds every digest of that moment (each recipient's
+    items are in their delivery's data), so 100,000 digests are one list for the sender, not
+    100,000. Taking the periods and queuing the messages is one transaction: a period is
+    either taken and queued, or neither. The dispatch's key and the outbox's one delivery per
+    address and dispatch keep a period from being sent twice."""
+    groups = {}
     with transaction.atomic():
-        if not _take(subscriber, now):
-            return False
-        items = items_for(subscriber, since, due_at)
-        if not items:
-            return False  # nothing matched: no message
-        with translation.override(subscriber.language):
-            date = content.day(local(due_at))
-        outbox.send_one(
-            f"alerts:digest:{subscriber.key.hex}:{due_at:%Y%m%dT%H%M}",
-            kind="digest",
-            composer="newsroom.alerts.messages.digest",
-            address=subscriber.email,
-            data={"s": subscriber.key.hex, "items": items},
-            params={"language": subscriber.language, "date": date},
-        )
-    return True
+        for subscriber in subscribers:
+            due_at = subscriber.next_digest_at
+            since = subscriber.last_digest_at or subscriber.confirmed_at
+            if not _take(subscriber, now):
+                continue  # another server took it
+            question = _question(subscriber, since, due_at)
+            if question not in answers:
+                answers[question] = items_for(subscriber, since, due_at)
+            if items := answers[question]:
+                recipient = outbox.Recipient(subscriber.email, {"s": subscriber.key.hex,
+                                                                "items": items})  # fmt: skip
+                groups.setdefault((subscriber.language, due_at), []).append(recipient)
+        queued = 0
+        for (language, due_at), recipients in groups.items():
+            with translation.override(language):
+                date = content.day(local(due_at))
+            dispatch, _created = outbox.open_dispatch(
+                f"alerts:digest:{language}:{due_at:%Y%m%dT%H%M}",
+                kind="digest",
+                composer="newsroom.alerts.messages.digest",
+                params={"language": language, "date": date},
+            )
+            queued += outbox.add_recipients(dispatch, recipients)
+            outbox.release(dispatch)
+    return queued
 
 
 def send_due(now=None):
-    """Send every digest whose moment has passed; returns how many were sent."""
+    """Queue every digest whose moment has passed; returns how many were queued (none for a
+    subscriber whom nothing matched)."""
     now = now or timezone.now()
-    sent = 0
+    queued = 0
+    answers = {}  # the items of each question asked, for this round
     due = (
         Subscriber.objects.receiving()
         .filter(next_digest_at__lte=now)
@@ -129,6 +152,5 @@ def send_due(now=None):
     while True:
         batch = list(due[:BATCH])
         if not batch:
-            return sent
-        for subscriber in batch:
-            sent += send_one_digest(subscriber, now)
+            return queued
+        queued += _queue_batch(batch, now, answers)

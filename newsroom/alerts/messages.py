@@ -195,16 +195,18 @@ def correction(params):
 
 # --- a digest: every matching item since the last one ------------------------------------------
 def digest(params):
+    """A moment's digests: the parts are rendered once per list of items (most subscribers of
+    a moment ask the same), and again after RECHECK_SECONDS, so an item unpublished meanwhile
+    leaves the digests not sent yet."""
     language = params["language"]
     with translation.override(language):
         organisation = content.organisation(language)
     receiving = _Receiving()
+    rendered = {}  # tuple of item ids -> (subject, text, html), or None: nothing left to list
+    fresh = {"at": time.monotonic()}
 
-    def render(recipient):
-        subscriber = receiving(recipient)
-        if subscriber is None:
-            return None
-        pages = NewsItemPage.objects.visible().filter(pk__in=recipient.data.get("items", []))
+    def parts(item_ids):
+        pages = NewsItemPage.objects.visible().filter(pk__in=item_ids)
         pages = list(pages.select_related("listing_image", "locale").newest_first())
         if not pages:
             return None
@@ -222,7 +224,21 @@ def digest(params):
             context = {**_common(language), "organisation": organisation, "items": items,
                        "subject": subject}  # fmt: skip
             text, html = _parts("digest", context)
-        return _bulk_message(subject, text, html, subscriber)
+        return subject, text, html
+
+    def render(recipient):
+        subscriber = receiving(recipient)
+        if subscriber is None:
+            return None
+        if time.monotonic() - fresh["at"] >= RECHECK_SECONDS:
+            rendered.clear()
+            fresh["at"] = time.monotonic()
+        item_ids = tuple(recipient.data.get("items", []))
+        if item_ids not in rendered:
+            rendered[item_ids] = parts(item_ids)
+        if rendered[item_ids] is None:
+            return None
+        return _bulk_message(*rendered[item_ids], subscriber)
 
     return _with_prepare(render, receiving)
 
