@@ -14,6 +14,7 @@ The compressed picture is copied byte for byte: a download is the original, at f
 import datetime
 import re
 import struct
+import unicodedata
 from dataclasses import dataclass
 from xml.sax.saxutils import escape
 
@@ -256,7 +257,7 @@ def exif_block(existing, metadata):
         (EXIF_COPYRIGHT, metadata.copyright),
     ):
         if value:
-            exif[tag] = value
+            exif[tag] = ascii_text(value)
     try:
         return exif.tobytes()
     except Exception:  # noqa: BLE001 - EXIF Pillow cannot write again: a fresh one
@@ -265,6 +266,12 @@ def exif_block(existing, metadata):
             if tag in exif:
                 fresh[tag] = exif[tag]
         return fresh.tobytes()
+
+
+def ascii_text(value):
+    """EXIF's text fields are 7-bit ASCII: "©" becomes "(c)", accents are dropped."""
+    value = value.replace("©", "(c)")
+    return unicodedata.normalize("NFKD", value).encode("ascii", "ignore").decode()
 
 
 def segment(marker, payload):
