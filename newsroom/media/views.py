@@ -12,6 +12,8 @@ streamed, which the page cache never stores. Answers that depend on a journalist
 (restricted photos) are ``private, no-store``, and every restricted download is an audit row.
 """
 
+import re
+
 from django.http import Http404, StreamingHttpResponse
 from django.template.response import TemplateResponse
 from django.utils.text import slugify
@@ -26,6 +28,7 @@ from . import downloads, queries
 from .forms import MediaFilterForm
 
 PER_PAGE = 24
+SLUG = re.compile(r"[-\w]{1,255}")
 
 
 def _locale():
@@ -147,7 +150,11 @@ def photo_download(request, pk, size):
 
 
 def _public_gallery(slug):
-    gallery = queries.public_galleries().filter(slug=slug).first()
+    # A slug is letters, digits and dashes: anything else (a NUL byte PostgreSQL refuses, say)
+    # names no gallery.
+    gallery = None
+    if SLUG.fullmatch(slug):
+        gallery = queries.public_galleries().filter(slug=slug).first()
     if gallery is None:
         raise Http404(_("There is no gallery at this address, or it is not published."))
     return gallery

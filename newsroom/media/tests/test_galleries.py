@@ -162,3 +162,32 @@ def test_a_png_goes_into_the_zip_as_uploaded(client, news_index):
     archive = read_zip(client.get("/en/media/galleries/summit-in-pictures/photos.zip"))
     with image.file.open("rb") as stored:
         assert archive.read(archive.namelist()[0]) == stored.read()
+
+
+def test_an_editor_builds_a_gallery_in_the_admin(admin_client, client, news_index):
+    first, second = photo("First"), photo("Second")
+    response = admin_client.post(
+        "/admin/snippets/images/gallery/add/",
+        {
+            "title": "Exercise in pictures",
+            "slug": "exercise",
+            "introduction": "",
+            "photos-TOTAL_FORMS": "2",
+            "photos-INITIAL_FORMS": "0",
+            "photos-MIN_NUM_FORMS": "1",
+            "photos-MAX_NUM_FORMS": "1000",
+            "photos-0-image": str(second.pk),
+            "photos-0-caption": "Shown first",
+            "photos-0-ORDER": "1",
+            "photos-1-image": str(first.pk),
+            "photos-1-caption": "",
+            "photos-1-ORDER": "2",
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[-3000:]
+    gallery = Gallery.objects.get(slug="exercise")
+    assert [p.image for p in gallery.photos.order_by("sort_order")] == [second, first]
+    assert client.get("/en/media/galleries/exercise/").status_code == 404  # not shown yet
+    item_with(gallery, news_index)
+    page = client.get("/en/media/galleries/exercise/").content.decode()
+    assert page.index("Shown first") < page.index(f"/en/media/photos/{first.pk}/")

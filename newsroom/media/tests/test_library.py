@@ -168,6 +168,8 @@ def test_bad_filters_are_explained_with_400(client, published_story, query, mess
         "/en/media/photos/99999999999999999999/",
         "/en/media/photos/1/download/huge/",
         "/en/media/galleries/no-such-gallery/",
+        "/en/media/galleries/a%00b/photos.zip",
+        "/en/media/?topic=%00&from=0000-00-00",
     ],
 )
 def test_bad_addresses_are_never_a_500(client, db, address):
