@@ -69,11 +69,22 @@ def on_unpublished(sender, instance, **kwargs):
 
 
 def rebuild():
-    """Every live item's uses again (``newsroom`` restores and imports that send no signals)."""
-    ImageUse.objects.all().delete()
-    GalleryUse.objects.all().delete()
-    for page in NewsItemPage.objects.live().specific().iterator():
-        record(page)
+    """Every live item's uses again, for pages written without signals (``newsroom generate``'s
+    bulk writer): read from the stored rows in batches, written in bulk."""
+    with transaction.atomic():
+        ImageUse.objects.all().delete()
+        GalleryUse.objects.all().delete()
+        rows = NewsItemPage.objects.live().only("pk", "listing_image_id", "body")
+        images, galleries = [], []
+        for page in rows.iterator(chunk_size=500):
+            shown_images, shown_galleries = shown_by(page)
+            images.extend(ImageUse(page_id=page.pk, image_id=pk) for pk in shown_images)
+            galleries.extend(GalleryUse(page_id=page.pk, gallery_id=pk) for pk in shown_galleries)
+            if len(images) > 5000:
+                ImageUse.objects.bulk_create(images, ignore_conflicts=True)
+                images.clear()
+        ImageUse.objects.bulk_create(images, ignore_conflicts=True)
+        GalleryUse.objects.bulk_create(galleries, ignore_conflicts=True)
 
 
 def connect():
