@@ -24,7 +24,6 @@ def upload(client, name, content, **fields):
         "description": "Alt text",
         "collection": Collection.get_first_root_node().pk,
         "file": SimpleUploadedFile(name, content),
-        "access": "items",
         **fields,
     }
     return client.post("/admin/images/add/", data)
