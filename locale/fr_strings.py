@@ -851,4 +851,5 @@ FRENCH = {
     "There is no gallery at this address, or it is not published.": "Il n’y a pas de galerie à cette adresse, ou elle n’est pas publiée.",
     ("address segment", "media/"): "medias/",
     "See the whole gallery, with downloads": "Voir toute la galerie, avec les téléchargements",
+    "This photo's file is missing.": "Le fichier de cette photo est introuvable.",
 }

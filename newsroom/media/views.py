@@ -12,6 +12,7 @@ streamed, which the page cache never stores. Answers that depend on a journalist
 (restricted photos) are ``private, no-store``, and every restricted download is an audit row.
 """
 
+import logging
 import re
 
 from django.http import Http404, StreamingHttpResponse
@@ -27,6 +28,7 @@ from newsroom.press.access import active_account, audit_media, private
 from . import downloads, queries
 from .forms import MediaFilterForm
 
+logger = logging.getLogger(__name__)
 PER_PAGE = 24
 SLUG = re.compile(r"[-\w]{1,255}")
 
@@ -111,14 +113,23 @@ def _listed_image(request, pk, journalist):
     return image
 
 
+def _renditions(image, *specs):
+    """The image's renditions; a photo whose file is gone is a 404 that says so, not a 500."""
+    try:
+        return [image.get_rendition(spec) for spec in specs]
+    except OSError:  # Wagtail's SourceImageIOError among them
+        logger.warning("media library: the file of image %s is missing", image.pk)
+        raise Http404(_("This photo's file is missing.")) from None
+
+
 def photo(request, pk):
     journalist = _journalist(request)
     image = _listed_image(request, pk, journalist)
     organisation = OrganisationSettings.for_request(request)
-    web = image.get_rendition(queries.WEB_SPEC)
+    display, web = _renditions(image, queries.DISPLAY_SPEC, queries.WEB_SPEC)
     context = {
         "image": image,
-        "display": image.get_rendition(queries.DISPLAY_SPEC),
+        "display": display,
         "web": web,
         "usage_terms": image.usage_terms or organisation.text_in("usage_terms"),
         "copyright": downloads.copyright_of(image, organisation),
@@ -136,8 +147,10 @@ def photo_download(request, pk, size):
     image = _listed_image(request, pk, journalist)
     organisation = OrganisationSettings.for_request(request)
     if size == "web":
-        rendition = image.get_rendition(queries.WEB_SPEC)
+        (rendition,) = _renditions(image, queries.WEB_SPEC)
         content, name = downloads.rendition_with_metadata(rendition, image, organisation)
+    elif not image.file.storage.exists(image.file.name):
+        raise Http404(_("This photo's file is missing."))
     else:
         content, name = downloads.original_with_metadata(image, organisation)
     response = StreamingHttpResponse(content, content_type=downloads.content_type(name))
@@ -185,7 +198,12 @@ def gallery(request, slug):
 def gallery_zip(request, slug):
     journalist = _journalist(request)
     found = _public_gallery(slug)
-    photos = list(queries.gallery_photos(found, journalist=journalist is not None))
+    # A photo whose file is gone is left out: a ZIP cannot say so once it has started.
+    photos = [
+        photo
+        for photo in queries.gallery_photos(found, journalist=journalist is not None)
+        if photo.image.file.storage.exists(photo.image.file.name)
+    ]
     organisation = OrganisationSettings.for_request(request)
     response = StreamingHttpResponse(
         downloads.gallery_zip(photos, organisation), content_type="application/zip"

@@ -196,3 +196,13 @@ def test_a_draft_of_a_published_item_shows_nothing_new(client, published_story):
     assert "Published picture" in page
     assert "Picture in a draft" not in page
     assert client.get(f"/en/media/photos/{draft_image.pk}/").status_code == 404
+
+
+def test_a_photo_whose_file_is_gone_is_a_404_not_a_500(client, published_story):
+    image = ImageFactory(title="Lost file")
+    published_story(title="Story", listing_image=image)
+    image.file.storage.delete(image.file.name)
+    for address in ("", "download/original/", "download/web/"):
+        response = client.get(f"/en/media/photos/{image.pk}/{address}")
+        assert response.status_code == 404, address
+        assert "file is missing" in page_text(response)
