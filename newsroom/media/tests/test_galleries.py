@@ -191,3 +191,21 @@ def test_an_editor_builds_a_gallery_in_the_admin(admin_client, client, news_inde
     item_with(gallery, news_index)
     page = client.get("/en/media/galleries/exercise/").content.decode()
     assert page.index("Shown first") < page.index(f"/en/media/photos/{first.pk}/")
+
+
+def test_an_item_with_a_gallery_in_every_outlet(client, news_index, settings):
+    settings.NEWSROOM_API_RATE_LIMIT = "off"
+    item = item_with(gallery_of([photo("Outlet photo")]), news_index, title="Gallery everywhere")
+    for address in (
+        item.url,
+        f"{item.url}ninjs.json",
+        f"/api/v1/items/{item.pk}/",
+        f"/api/v1/items/{item.pk}/ninjs/",
+        "/en/news/feed/rss/",
+        "/en/news/feed/atom/",
+        "/en/news/feed/json/",
+        "/en/search/?q=Gallery",
+    ):
+        response = client.get(address)
+        assert response.status_code == 200, address
+        assert "Gallery everywhere" in response.content.decode(), address
