@@ -9,6 +9,7 @@ import zipfile
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.http import StreamingHttpResponse
+from django.test import Client
 from PIL import Image
 from wagtail.images import get_image_model
 
@@ -103,8 +104,6 @@ def read_zip(response):
 def test_the_zip_holds_the_originals_and_leaves_restricted_ones_to_journalists(
     client, journalist, news_index
 ):
-    from django.test import Client
-
     originals = [jpeg(size=(90, 60), color=(n * 40, 20, 90)) for n in range(3)]
     images = [
         photo("Arrival", originals[0], credit="NATO"),

@@ -3,7 +3,9 @@
 import datetime
 
 import pytest
+from django.test import Client
 
+from newsroom.core.models import OrganisationSettings
 from newsroom.images.factories import ImageFactory
 from newsroom.images.models import Access
 from newsroom.news.factories import StoryPageFactory, VideoPageFactory
@@ -88,8 +90,6 @@ def test_a_photo_page_shows_its_facts_items_and_downloads(client, published_stor
 def test_usage_terms_come_from_the_organisation_unless_the_photo_has_its_own(
     client, home, published_story
 ):
-    from newsroom.core.models import OrganisationSettings
-
     settings = OrganisationSettings.for_site(home.get_site())
     settings.usage_terms = "Use with the credit line; no advertising."
     settings.save()
@@ -101,8 +101,6 @@ def test_usage_terms_come_from_the_organisation_unless_the_photo_has_its_own(
 def test_restricted_photos_are_for_accredited_journalists_and_audited(
     client, journalist, published_story
 ):
-    from django.test import Client
-
     restricted = ImageFactory(title="Broadcast still", access=Access.RESTRICTED)
     published_story(title="Public story", listing_image=restricted)
     reader = Client()

@@ -10,8 +10,10 @@ from wagtail.images import get_image_model
 from wagtail.models import Collection
 
 from newsroom.formats.photo_metadata import read_photo_metadata
+from newsroom.news.factories import StoryPageFactory
+from newsroom.security.tests.test_uploads import png_declaring
 
-from .conftest import jpeg, scan_data, xmp
+from .conftest import jpeg, publish, scan_data, xmp
 
 pytestmark = pytest.mark.django_db
 
@@ -80,10 +82,6 @@ def test_the_iim_record_alone_is_enough(admin_client):
 
 
 def publish_with(image, news_index):
-    from newsroom.news.factories import StoryPageFactory
-
-    from .conftest import publish
-
     return publish(StoryPageFactory(parent=news_index, title="Story", listing_image=image))
 
 
@@ -192,8 +190,6 @@ def test_an_image_that_lies_about_its_type_is_refused(admin_client, name, conten
 
 
 def test_a_decompression_bomb_with_metadata_is_refused(admin_client):
-    from newsroom.security.tests.test_uploads import png_declaring
-
     response = upload(admin_client, "bomb.png", png_declaring(30_000, 30_000))
     assert response.status_code == 200
     assert "too many pixels" in response.content.decode()
