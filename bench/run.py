@@ -136,6 +136,7 @@ def pick_urls():
         "search": "/en/search/?q=Kallas",
         "feed": "/en/news/feed/rss/",
         "API list": "/api/v1/items/",
+        "media library": "/en/media/",
     }
     return urls
 

@@ -74,6 +74,7 @@ NEWSROOM_DEMO = env_bool("NEWSROOM_DEMO", EMBEDDED_MODE)
 INSTALLED_APPS = [
     "newsroom.core",
     "newsroom.images",
+    "newsroom.media",
     "newsroom.home",
     "newsroom.news",
     "newsroom.topics",

@@ -101,6 +101,25 @@ CHANNELS = {
     "press:feed": lambda ctx: ["/en/press/feed/guessed-token/atom/"],
     "alerts:sign-up": lambda ctx: ["/en/alerts/", "/fr/alertes/"],
     "alerts:press": lambda ctx: ["/en/alerts/press/"],
+    # The media library (its own tests cover journalists and restricted photos).
+    "media:library": lambda ctx: [
+        "/en/media/",
+        "/fr/medias/",
+        "/en/media/?type=video",
+        "/en/media/?type=gallery",
+        f"/en/media/?topic={ctx['topic'].slug}",
+        f"/en/media/?person={ctx['person'].slug}",
+    ],
+    "media:photo": lambda ctx: [f"/en/media/photos/{i.listing_image_id}/" for i in ctx["all"]],
+    "media:photo-download": lambda ctx: [
+        f"/en/media/photos/{i.listing_image_id}/download/{size}/"
+        for i in ctx["all"]
+        for size in ("web", "original")
+    ],
+    "media:gallery": lambda ctx: [f"/en/media/galleries/{i.slug}/" for i in ctx["all"]],
+    "media:gallery-zip": lambda ctx: [
+        f"/en/media/galleries/{i.slug}/photos.zip" for i in ctx["all"]
+    ],
     "item_ninjs": lambda ctx: [f"{item_addresses(ctx, i)}ninjs.json" for i in ctx["all"]],
     # Pages Wagtail serves, by type, and the routes of routable pages.
     "HomePage": lambda ctx: ["/en/", "/fr/"],

@@ -3,11 +3,14 @@
 Display logic lives in the value classes, so templates, feeds and the API read the same answers.
 """
 
+from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
+from wagtail.images import get_image_model
 from wagtail.images.blocks import ImageChooserBlock
+from wagtail.snippets.blocks import SnippetChooserBlock
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul", "h2", "h3"]
 
@@ -94,6 +97,43 @@ class DocumentLinkBlock(blocks.StructBlock):
         value_class = DocumentValue
 
 
+GALLERY_PREVIEW_SPEC = "fill-320x240"
+GALLERY_PREVIEW_COUNT = 8
+
+
+class GalleryBlock(SnippetChooserBlock):
+    """A gallery (images.Gallery) in an item: its first photos as a grid, linking to the
+    gallery's page, where the viewer and the ZIP download are. Restricted photos are left out."""
+
+    def __init__(self, **kwargs):
+        super().__init__("images.Gallery", **kwargs)
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        if value is None:
+            return context
+        renditions = (
+            get_image_model().get_rendition_model().objects.filter(filter_spec=GALLERY_PREVIEW_SPEC)
+        )
+        photos = (
+            value.photos.exclude(image__access="restricted")
+            .select_related("image")
+            .prefetch_related(Prefetch("image__renditions", queryset=renditions))
+        )
+        shown = list(photos[: GALLERY_PREVIEW_COUNT + 1])
+        context.update(
+            photos=shown[:GALLERY_PREVIEW_COUNT],
+            more=len(shown) > GALLERY_PREVIEW_COUNT,
+            preview_spec=GALLERY_PREVIEW_SPEC,
+        )
+        return context
+
+    class Meta:
+        icon = "image"
+        template = "blocks/gallery.html"
+        label = _("Gallery")
+
+
 class BodyBlock(blocks.StreamBlock):
     paragraph = blocks.RichTextBlock(features=RICH_TEXT_FEATURES, template="blocks/paragraph.html")
     image = ImageBlock()
@@ -101,3 +141,4 @@ class BodyBlock(blocks.StreamBlock):
     video = VideoEmbedBlock()
     fact_box = FactBoxBlock()
     document = DocumentLinkBlock()
+    gallery = GalleryBlock()

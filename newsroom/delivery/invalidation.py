@@ -46,6 +46,7 @@ from wagtail.signals import page_published, page_slug_changed, page_unpublished,
 
 from newsroom.caching import generation
 from newsroom.core.models import OrganisationSettings
+from newsroom.images.models import Gallery, GalleryPhoto
 from newsroom.news.models import NewsItemPage
 from newsroom.topics.models import PeopleIndexPage, Person, Place
 
@@ -125,6 +126,8 @@ def watched_models():
         Place,
         OrganisationSettings,
         get_image_model(),
+        Gallery,
+        GalleryPhoto,
         get_document_model(),
         Redirect,
         PageViewRestriction,

@@ -94,3 +94,22 @@ def audit(request, account, entries, channel):
         )
         for entry in entries
     )
+
+
+def audit_media(request, account, titles):
+    """One audit row per restricted asset (a photo, a gallery's photo) downloaded by
+    ``account``."""
+    address = client_address(request)
+    AuditEntry.objects.bulk_create(
+        AuditEntry(
+            user=account.user,
+            username=account.user.get_username(),
+            outlet=account.outlet,
+            page=None,
+            item_title=title[:255],
+            channel=AuditEntry.Channel.MEDIA,
+            ip_address=address if address != "unknown" else None,
+            path=request.get_full_path()[:500],
+        )
+        for title in titles
+    )

@@ -21,6 +21,7 @@ from wagtail.search.backends import get_search_backends
 from newsroom.delivery.invalidation import content_changed
 from newsroom.home.site_tree import ensure_site_tree, news_index, topic_index
 from newsroom.images.models import NewsroomImage
+from newsroom.media import uses as media_uses
 from newsroom.news.factories import StoryPageFactory, VideoPageFactory
 from newsroom.topics.models import Person, Place, TopicPage
 
@@ -116,8 +117,9 @@ def generate(items, *, seed=1, batch_size=1000, out=None, progress_out=None, tod
                     step = add_live_children(news, batch, first_step=step)
             done += len(stories) + len(videos)
             progress.update(done)
-    # Pages written in bulk send no signals: tell every cache the site changed.
-
+    # Pages written in bulk send no signals: record what the media library lists, and tell every
+    # cache the site changed.
+    media_uses.rebuild()
     content_changed()
     return {
         "items": done,

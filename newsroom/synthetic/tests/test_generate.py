@@ -86,3 +86,10 @@ def test_generating_twice_adds_more(generated, news_index):
 def test_bad_numbers_are_refused(home):
     with pytest.raises(CommandError, match="positive"):
         call_command("generate", items=0)
+
+
+def test_generated_items_photos_are_in_the_media_library(generated, client):
+    from newsroom.news.models import NewsItemPage
+
+    item = NewsItemPage.objects.live().exclude(listing_image=None).first()
+    assert client.get(f"/en/media/photos/{item.listing_image_id}/").status_code == 200
