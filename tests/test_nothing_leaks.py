@@ -176,6 +176,8 @@ NOT_PUBLIC = {
     "sendouts:unsubscribe": "a signed link's page and one-click POST for one media contact, "
     "no item content",
     "sendouts:opened": "a signed open pixel of a tracked send-out: a GIF, no item content",
+    "sendouts:clicked": "a signed link of a tracked send-out: a redirect to the address the "
+    "message already showed, no item content",
     **{
         f"anymail:{name}": "a sending service's bounce webhook: a POST answered without content"
         for name in (pattern.name for pattern in tracking_urls())
