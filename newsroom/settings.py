@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     "newsroom.home",
     "newsroom.news",
     "newsroom.topics",
+    "newsroom.events",
     "newsroom.search",
     "newsroom.syndication",
     "newsroom.delivery",

@@ -101,6 +101,14 @@ CHANNELS = {
     "press:feed": lambda ctx: ["/en/press/feed/guessed-token/atom/"],
     "alerts:sign-up": lambda ctx: ["/en/alerts/", "/fr/alertes/"],
     "alerts:press": lambda ctx: ["/en/alerts/press/"],
+    "events:agenda": lambda ctx: [
+        "/en/events/",
+        f"/en/events/?topic={ctx['topic'].slug}",
+        "/fr/evenements/",
+    ],
+    "events:calendar": lambda ctx: ["/en/events/calendar.ics", "/fr/evenements/calendrier.ics"],
+    "events:topic-calendar": lambda ctx: [f"/en/events/topics/{ctx['topic'].slug}/calendar.ics"],
+    "events:event-calendar": lambda ctx: [f"/en/events/{i.slug}.ics" for i in ctx["all"]],
     "item_ninjs": lambda ctx: [f"{item_addresses(ctx, i)}ninjs.json" for i in ctx["all"]],
     # Pages Wagtail serves, by type, and the routes of routable pages.
     "HomePage": lambda ctx: ["/en/", "/fr/"],

@@ -46,7 +46,8 @@ from wagtail.signals import page_published, page_slug_changed, page_unpublished,
 
 from newsroom.caching import generation
 from newsroom.core.models import OrganisationSettings
-from newsroom.news.models import NewsItemPage
+from newsroom.events.addresses import advisory_cached_urls
+from newsroom.news.models import MediaAdvisoryPage, NewsItemPage
 from newsroom.topics.models import PeopleIndexPage, Person, Place
 
 logger = logging.getLogger(__name__)
@@ -170,6 +171,8 @@ def affected_urls(page):
         batch.add_pages(page.topics.all())
         for person in page.people.all():
             batch.add_urls(person_urls(person))
+    if isinstance(page, MediaAdvisoryPage):
+        batch.add_urls(advisory_cached_urls(page, page.get_site().root_url))
     return sorted(batch.urls)
 
 
