@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "newsroom.news",
     "newsroom.topics",
     "newsroom.events",
+    "newsroom.contacts",
     "newsroom.search",
     "newsroom.syndication",
     "newsroom.delivery",

@@ -109,6 +109,8 @@ CHANNELS = {
     "events:calendar": lambda ctx: ["/en/events/calendar.ics", "/fr/evenements/calendrier.ics"],
     "events:topic-calendar": lambda ctx: [f"/en/events/topics/{ctx['topic'].slug}/calendar.ics"],
     "events:event-calendar": lambda ctx: [f"/en/events/{i.slug}.ics" for i in ctx["all"]],
+    # A press contact's card names the contact only, never an item.
+    "contacts:vcard": lambda ctx: ["/en/contacts/1.vcf"],
     "item_ninjs": lambda ctx: [f"{item_addresses(ctx, i)}ninjs.json" for i in ctx["all"]],
     # Pages Wagtail serves, by type, and the routes of routable pages.
     "HomePage": lambda ctx: ["/en/", "/fr/"],

@@ -75,6 +75,7 @@ class PressReleasePage(NewsItemPage):
     )
 
     item_type = "press-release"
+    shows_press_contacts = True
     item_type_label = _("Press release")
     call_to_action = _("Read the press release")
     schema_type = "NewsArticle"
@@ -97,6 +98,7 @@ class PressReleasePage(NewsItemPage):
             ],
             heading=_("Press release number"),
         ),
+        NewsItemPage.press_contacts_panel,
         *NewsItemPage.tagging_panels,
     ]
     template = "news/press_release_page.html"
@@ -190,6 +192,7 @@ class SpeechPage(NewsItemPage):
     )
 
     item_type = "speech"
+    shows_press_contacts = True
     item_type_label = _("Speech")
     call_to_action = _("Read the speech")
     schema_type = "NewsArticle"
@@ -214,6 +217,7 @@ class SpeechPage(NewsItemPage):
             [FieldPanel("media_file"), FieldPanel("media_url")],
             heading=_("Recording (optional)"),
         ),
+        NewsItemPage.press_contacts_panel,
         *NewsItemPage.tagging_panels,
     ]
     template = "news/speech_page.html"
@@ -290,6 +294,7 @@ class MediaAdvisoryPage(NewsItemPage):
     )
 
     item_type = "advisory"
+    shows_press_contacts = True
     item_type_label = pgettext_lazy("item type", "Media advisory")
     call_to_action = _("See the event details")
     schema_type = "Event"
@@ -317,6 +322,7 @@ class MediaAdvisoryPage(NewsItemPage):
             [zone_panel("accreditation_deadline"), FieldPanel("accreditation_instructions")],
             heading=_("Accreditation"),
         ),
+        NewsItemPage.press_contacts_panel,
         *NewsItemPage.tagging_panels,
     ]
     template = "news/media_advisory_page.html"
