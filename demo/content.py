@@ -30,6 +30,27 @@ ORGANISATION = {
     ),
 }
 
+# The press office's contacts (invented for the demo, with example.org addresses) and the
+# sections whose items name them by default (Settings -> Press contacts).
+PRESS_CONTACTS = [
+    {
+        "name": "Press Office duty officer",
+        "role": "Press and Media Section",
+        "phone": "+32 2 707 50 41",
+        "email": "press@example.org",
+        "languages": "en, fr",
+        "sections": ["press-release", "speech", "advisory"],
+    },
+    {
+        "name": "Anna Lindqvist",
+        "role": "Media operations, events and accreditation",
+        "phone": "+32 2 707 10 10",
+        "email": "media-operations@example.org",
+        "languages": "en, sv, de",
+        "sections": ["advisory"],
+    },
+]
+
 # ISO 3166-1 alpha-2 code -> English short name.
 PLACES = {
     "BE": "Belgium",
@@ -970,6 +991,7 @@ ITEMS = [
         "event_end": (2023, 11, 9, 15, 15),
         "venue": "NATO Headquarters, Boulevard Léopold III, Brussels",
         "access": "pool",
+        "live_stream_url": "https://www.example.org/live/joint-press-point",
         "accreditation_deadline": (2023, 11, 8, 17, 0),
         "accreditation_instructions": (
             "<p>Photographers and camera crews of the pool must hold an annual NATO press "

@@ -21,6 +21,7 @@ from wagtail.models import Locale, Page, Site
 from wagtail_localize.models import Translation, TranslationSource
 from wagtail_localize.strings import StringValue, extract_strings
 
+from newsroom.contacts.models import SECTIONS, PressContact, PressContactSettings
 from newsroom.core.i18n import translate
 from newsroom.core.models import OrganisationSettings, StandardPage
 from newsroom.home.models import FeaturedItem, MoreLink
@@ -82,6 +83,7 @@ def load_demo(home, stdout=None):
         explainer = _explainer(home)
         _front_page(home, items, topics, explainer)
         _organisation(home, pictures["logo"])
+        _press_contacts(home)
         for code, _name in settings.LANGUAGES[1:]:
             if code in TRANSLATIONS:
                 counts = _translations(
@@ -247,6 +249,7 @@ def _items(index, pictures, topics, people, places):
                 access=item["access"],
                 accreditation_deadline=_when(item["accreditation_deadline"]),
                 accreditation_instructions=item["accreditation_instructions"],
+                live_stream_url=item.get("live_stream_url", ""),
             )
         page = ITEM_MODELS[item["kind"]](**fields)
         index.add_child(instance=page)
@@ -295,6 +298,17 @@ def _organisation(home, logo):
         setattr(organisation, field, value)
     organisation.logo = logo
     organisation.save()
+
+
+def _press_contacts(home):
+    """The press office's contacts, and the sections that name them when an item does not."""
+    site = Site.objects.filter(root_page=home).first() or Site.objects.get(is_default_site=True)
+    defaults = PressContactSettings.for_site(site)
+    for entry in content.PRESS_CONTACTS:
+        fields = {name: value for name, value in entry.items() if name != "sections"}
+        contact, _ = PressContact.objects.get_or_create(name=entry["name"], defaults=fields)
+        for section in entry["sections"]:
+            getattr(defaults, SECTIONS[section]).add(contact)
 
 
 # --- other languages -------------------------------------------------------------------------

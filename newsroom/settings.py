@@ -78,6 +78,8 @@ INSTALLED_APPS = [
     "newsroom.home",
     "newsroom.news",
     "newsroom.topics",
+    "newsroom.events",
+    "newsroom.contacts",
     "newsroom.search",
     "newsroom.syndication",
     "newsroom.delivery",

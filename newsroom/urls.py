@@ -49,6 +49,8 @@ urlpatterns += i18n_patterns(
     ),
     path(pgettext_lazy("address segment", "press/"), include("newsroom.press.urls")),
     path(pgettext_lazy("address segment", "alerts/"), include("newsroom.alerts.urls")),
+    path(pgettext_lazy("address segment", "events/"), include("newsroom.events.urls")),
+    path(pgettext_lazy("address segment", "contacts/"), include("newsroom.contacts.urls")),
     path(pgettext_lazy("address segment", "media-mail/"), include("newsroom.sendouts.urls")),
     path(pgettext_lazy("address segment", "media/"), include("newsroom.media.urls")),
     path("", include("newsroom.syndication.urls_i18n")),

@@ -120,6 +120,16 @@ CHANNELS = {
     "media:gallery-zip": lambda ctx: [
         f"/en/media/galleries/{i.slug}/photos.zip" for i in ctx["all"]
     ],
+    "events:agenda": lambda ctx: [
+        "/en/events/",
+        f"/en/events/?topic={ctx['topic'].slug}",
+        "/fr/evenements/",
+    ],
+    "events:calendar": lambda ctx: ["/en/events/calendar.ics", "/fr/evenements/calendrier.ics"],
+    "events:topic-calendar": lambda ctx: [f"/en/events/topics/{ctx['topic'].slug}/calendar.ics"],
+    "events:event-calendar": lambda ctx: [f"/en/events/{i.slug}.ics" for i in ctx["all"]],
+    # A press contact's card names the contact only, never an item.
+    "contacts:vcard": lambda ctx: ["/en/contacts/1.vcf"],
     "item_ninjs": lambda ctx: [f"{item_addresses(ctx, i)}ninjs.json" for i in ctx["all"]],
     # Pages Wagtail serves, by type, and the routes of routable pages.
     "HomePage": lambda ctx: ["/en/", "/fr/"],

@@ -209,3 +209,58 @@ MEDIA_PINNED = {
     "photo": (5, 4),
     "gallery": (4, 3),
 }
+
+
+def add_events(news_index, count, topic, place, start=0):
+    """Media advisories, half of them past, each tagged with the topic and the place."""
+    from django.utils import timezone
+
+    from newsroom.news.factories import MediaAdvisoryPageFactory
+
+    now = timezone.now().replace(minute=0, second=0, microsecond=0)
+    for number in range(start, start + count):
+        days = number + 1 if number % 2 else -(number + 1)
+        begins = now + datetime.timedelta(days=days, hours=2)
+        MediaAdvisoryPageFactory(
+            parent=news_index,
+            title=f"Briefing {number} on deterrence",
+            slug=f"briefing-{number}",
+            event_start=begins,
+            event_end=begins + datetime.timedelta(hours=1),
+            live_stream_url=f"https://tv.example.org/{number}",
+            topics=[topic],
+            places=[place],
+        )
+
+
+@pytest.mark.django_db
+def test_events_calendar_query_counts_do_not_grow(client, home, news_index, topic_index):
+    from newsroom.topics.factories import PlaceFactory
+
+    topic = TopicPageFactory(parent=topic_index, title="Deterrence and defence")
+    place = PlaceFactory(name="Belgium", iso_code="BE")
+    add_events(news_index, 10, topic, place)
+    urls = {
+        "events": "/en/events/",
+        "events on a topic, in a place": "/en/events/?topic=deterrence-and-defence&place=BE",
+        "events calendar": "/en/events/calendar.ics",
+        "events calendar of a topic": "/en/events/topics/deterrence-and-defence/calendar.ics",
+        "one event's calendar": "/en/events/briefing-1.ics",
+    }
+    small = {name: queries_for(client, url) for name, url in urls.items()}
+    add_events(news_index, 60, topic, place, start=10)
+    large = {name: queries_for(client, url) for name, url in urls.items()}
+
+    assert small == large
+    assert large == EVENTS_PINNED
+
+
+# The first renders read the expiring items, then the upcoming and the past events, each with
+# its topics and places (one query each); the rest is kept per generation or epoch.
+EVENTS_PINNED = {
+    "events": (7, 0),
+    "events on a topic, in a place": (7, 0),
+    "events calendar": (7, 0),
+    "events calendar of a topic": (7, 0),
+    "one event's calendar": (4, 0),
+}

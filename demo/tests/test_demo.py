@@ -412,3 +412,18 @@ def test_demo_prints_the_press_password_once(client, home):
     assert response.status_code == 302
     page = client.get("/en/press/").content.decode()
     assert "EMBARGOED until" in page and "undersea infrastructure" in page
+
+
+def test_press_items_name_the_press_office_and_the_advisory_is_on_the_events_calendar(client, demo):
+    from newsroom.news.models import MediaAdvisoryPage
+
+    advisory = MediaAdvisoryPage.objects.get(locale__language_code="en")
+    html = client.get(advisory.url).content.decode()
+    soup = BeautifulSoup(html, "html.parser")
+    contacts = soup.select_one(".press-contacts").get_text(" ", strip=True)
+    assert "Press Office duty officer" in contacts and "Anna Lindqvist" in contacts
+    assert soup.find("a", href="tel:+3227075041") is not None
+    assert soup.find("a", string="Watch live")["href"] == advisory.live_stream_url
+    agenda = BeautifulSoup(client.get("/en/events/").content, "html.parser")
+    past = agenda.find(id="past-heading").parent
+    assert advisory.title in past.get_text(" ", strip=True)

@@ -97,7 +97,7 @@ def in_french(slug):
 
 def french_urls(client):
     """Every French HTML page a reader can reach by following links from /fr/."""
-    seen, queue = set(), ["/fr/"]
+    seen, pages, queue = set(), set(), ["/fr/"]
     while queue:
         url = queue.pop()
         if url in seen:
@@ -105,8 +105,10 @@ def french_urls(client):
         seen.add(url)
         response = client.get(url)
         assert response.status_code == 200, url
+        # Calendars (.ics) and contact cards (.vcf) are fetched, not crawled nor returned.
         if not response["Content-Type"].startswith("text/html"):
             continue
+        pages.add(url)
         for link in BeautifulSoup(response.content.decode(), "html.parser").select("a[href]"):
             href = link["href"].split("#")[0]
             if (
@@ -116,7 +118,7 @@ def french_urls(client):
                 and not re.search(r"/(feed|rss|atom|sitemap|api)\b|\.(xml|json)$", href)
             ):
                 queue.append(href)
-    return seen
+    return pages
 
 
 # --- the front page --------------------------------------------------------------------------

@@ -29,7 +29,8 @@ RULES (signal -> why; every rule but the first starts a new epoch)
   page_unpublished        it must disappear from every listing and its own address
   post_page_move          its address and its listings changed
   post_delete (any page)  as unpublishing
-  post_save/post_delete   Person, Place (snippets shown on items and /people/),
+  post_save/post_delete   Person, Place (snippets shown on items and /people/), press
+                          contacts and their settings (m2m_changed too: the sections' defaults),
                           OrganisationSettings (header, footer), images and documents (alt text,
                           captions, titles shown in pages), redirects (a cached 404 may now
                           redirect), view restrictions (a page became private), sites and locales
@@ -39,15 +40,17 @@ import logging
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models.signals import post_delete, post_save, pre_delete
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
 from wagtail.contrib.frontend_cache.utils import PurgeBatch
 from wagtail.models import Page
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
 from newsroom.caching import generation
+from newsroom.contacts.models import SECTIONS, PressContact, PressContactSettings
 from newsroom.core.models import OrganisationSettings
+from newsroom.events.addresses import advisory_cached_urls
 from newsroom.images.models import Gallery, GalleryPhoto
-from newsroom.news.models import NewsItemPage
+from newsroom.news.models import MediaAdvisoryPage, NewsItemPage
 from newsroom.topics.models import PeopleIndexPage, Person, Place
 
 logger = logging.getLogger(__name__)
@@ -114,6 +117,11 @@ def on_content_saved(sender, instance, **kwargs):
     content_changed(snippet_urls(instance))
 
 
+def on_contacts_changed(sender, instance, action, **kwargs):
+    if action in ("post_add", "post_remove", "post_clear"):
+        content_changed()
+
+
 def watched_models():
     """The non-page models whose saves and deletions readers see."""
     from wagtail.contrib.redirects.models import Redirect
@@ -124,6 +132,8 @@ def watched_models():
     return [
         Person,
         Place,
+        PressContact,
+        PressContactSettings,
         OrganisationSettings,
         get_image_model(),
         Gallery,
@@ -149,6 +159,11 @@ def connect():
         uid = f"delivery-{model._meta.label_lower}"
         post_save.connect(on_content_saved, sender=model, dispatch_uid=uid + "-saved")
         post_delete.connect(on_content_saved, sender=model, dispatch_uid=uid + "-deleted")
+    # The sections' default contacts are saved after the settings row, by the form's m2m save.
+    for field in SECTIONS.values():
+        through = getattr(PressContactSettings, field).through
+        uid = f"delivery-{through._meta.label_lower}"
+        m2m_changed.connect(on_contacts_changed, sender=through, dispatch_uid=uid)
 
 
 # --- which URLs a CDN should drop at once -----------------------------------------------------
@@ -173,6 +188,8 @@ def affected_urls(page):
         batch.add_pages(page.topics.all())
         for person in page.people.all():
             batch.add_urls(person_urls(person))
+    if isinstance(page, MediaAdvisoryPage):
+        batch.add_urls(advisory_cached_urls(page, page.get_site().root_url))
     return sorted(batch.urls)
 
 

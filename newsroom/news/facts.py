@@ -21,7 +21,7 @@ from newsroom.core.text import plain_text
 from newsroom.images.facts import LARGE_SPEC, rendition_facts, renditions_prefetch
 from newsroom.topics.models import public_topics
 
-from .models import VideoPage
+from .models import NewsItemPage, VideoPage
 
 
 def for_syndication(queryset, *, with_body=True):
@@ -134,3 +134,22 @@ def body_html(item, request):
 
 def body_text(html):
     return plain_text(html)
+
+
+def press_contacts_of(items, site):
+    """{item id: its press contacts} for the items whose type shows them (press releases,
+    speeches, advisories): each item's own, or its section's defaults. One query for the lot,
+    none when no item shows contacts."""
+    items = [item for item in items if getattr(item.specific_class, "shows_press_contacts", False)]
+    if not items:
+        return {}
+    through = NewsItemPage.press_contacts.through
+    rows = (
+        through.objects.filter(newsitempage_id__in=[item.pk for item in items])
+        .select_related("presscontact__photo")
+        .order_by("presscontact__name", "presscontact__pk")
+    )
+    chosen = {}
+    for row in rows:
+        chosen.setdefault(row.newsitempage_id, []).append(row.presscontact)
+    return {item.pk: item.contacts_for_readers(site, chosen.get(item.pk, [])) for item in items}

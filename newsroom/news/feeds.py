@@ -6,9 +6,12 @@ feeds get theirs the same way (``NewsItemQuerySet.feed_entries``).
 """
 
 from django.http import Http404
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from wagtail.models import Site
 
+from newsroom.contacts.cards import contact_facts
 from newsroom.core.addresses import absolute, page_url
 from newsroom.core.files import document_size, mime_type_of
 from newsroom.core.seek import head
@@ -60,10 +63,33 @@ def news_feed(request, index, fmt, item_type=None):
 
 def entries(queryset, request, limit=FEED_LIMIT):
     items = facts.attach_videos(head(facts.for_syndication(queryset), limit))
-    return [entry_for(item, request) for item in items]
+    contacts = facts.press_contacts_of(items, Site.find_for_request(request))
+    return [entry_for(item, request, contacts.get(item.pk, [])) for item in items]
 
 
-def entry_for(item, request):
+def contact_html(contact):
+    """One contact as HTML: name, role, then a tel: and a mailto: link."""
+    ways = []
+    if contact.phone:
+        ways.append(format_html('<a href="{}">{}</a>', contact.tel_uri, contact.phone))
+    if contact.email:
+        ways.append(format_html('<a href="mailto:{0}">{0}</a>', contact.email))
+    name = format_html("{}, {}", contact.name, contact.role) if contact.role else contact.name
+    return format_html("{}: {}", name, format_html_join(", ", "{}", ((way,) for way in ways)))
+
+
+def contacts_html(contacts):
+    """ "For more information: …" below a press item's body."""
+    if not contacts:
+        return ""
+    return format_html(
+        "<p><strong>{}</strong></p><ul>{}</ul>",
+        _("For more information:"),
+        format_html_join("", "<li>{}</li>", ((contact_html(contact),) for contact in contacts)),
+    )
+
+
+def entry_for(item, request, contacts=()):
     url = page_url(item, request)
     video = facts.item_video(item)
     video_file = None
@@ -80,7 +106,7 @@ def entry_for(item, request):
         url=url,
         title=item.title,
         summary=item.teaser,
-        content_html=facts.body_html(item, request),
+        content_html=facts.body_html(item, request) + contacts_html(contacts),
         published=facts.published_at(item),
         modified=facts.modified_at(item),
         type_label=str(kind.item_type_label) if kind else "",
@@ -89,4 +115,5 @@ def entry_for(item, request):
         image=facts.listing_image(item, request),
         video=video_file,
         language=item.locale.language_code,
+        contacts=[contact_facts(contact, request) for contact in contacts],
     )

@@ -8,7 +8,9 @@ here, so ``embargoedUntil`` does not appear; the press area adds it for accredit
 from django.http import Http404
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
+from wagtail.models import Site
 
+from newsroom.contacts.cards import ninjs_person
 from newsroom.core import addresses, files
 from newsroom.core.http import json_response, machine_readable
 from newsroom.core.models import OrganisationSettings
@@ -97,6 +99,9 @@ def _genre(kind, literal):
 def ninjs_document(item, request):
     """The ninjs 3.1 document of one public item (``item`` may be generic or specific)."""
     organisation = OrganisationSettings.for_request(request)
+    press_contacts = facts.press_contacts_of([item], Site.find_for_request(request)).get(
+        item.pk, []
+    )
     video = facts.item_video(item)
     url = addresses.page_url(item, request)
     body = facts.body_html(item, request)
@@ -138,8 +143,11 @@ def ninjs_document(item, request):
             for topic in facts.item_topics(item)
         ],
         "people": [
-            {"name": person.name, "rel": "about", "literal": person.slug}
-            for person in item.people.all()
+            *(
+                {"name": person.name, "rel": "about", "literal": person.slug}
+                for person in item.people.all()
+            ),
+            *(ninjs_person(contact) for contact in press_contacts),
         ],
         "places": [
             {

@@ -301,3 +301,24 @@ def test_only_publishing_an_item_keeps_the_epoch(
     after = generation.current()
     assert after != before
     assert generation.same_epoch(before, after) is same_epoch
+
+
+def test_publishing_an_advisory_purges_the_events_calendar(settings, news_index, topic, publish):
+    from newsroom.news.factories import MediaAdvisoryPageFactory
+
+    from .fake_cdn import FakeCDN
+
+    advisory = MediaAdvisoryPageFactory(parent=news_index, slug="briefing-on-cyber", topics=[topic])
+    settings.WAGTAILFRONTENDCACHE = {
+        "fake": {"BACKEND": "newsroom.delivery.tests.fake_cdn.FakeCDN"}
+    }
+    FakeCDN.purged.clear()
+    advisory.venue = "Elsewhere"
+    publish(lambda: advisory.save_revision().publish())
+    base = "http://localhost"
+    assert {
+        f"{base}/en/events/",
+        f"{base}/en/events/calendar.ics",
+        f"{base}/en/events/briefing-on-cyber.ics",
+        f"{base}/en/events/topics/cyber-defence/calendar.ics",
+    } <= set(FakeCDN.purged)

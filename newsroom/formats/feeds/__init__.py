@@ -6,7 +6,7 @@ area's embargoes); ``FeedEntry`` objects are its items, built by the domain
 """
 
 import datetime
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.http import Http404
@@ -66,6 +66,8 @@ class FeedEntry:
     image: ImageFacts | None
     video: dict | None  # {"url", "mime_type", "duration"}: an uploaded video file
     language: str
+    # Press contacts: [{"name", "role", "phone", "email", "languages", "photo", "vcard"}]
+    contacts: list = field(default_factory=list)
 
     @property
     def summary_html(self):

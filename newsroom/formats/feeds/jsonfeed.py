@@ -47,4 +47,7 @@ def _item(entry):
         if entry.video["duration"]:
             attachment["duration_in_seconds"] = entry.video["duration"]
         item["attachments"] = [attachment]
+    if entry.contacts:
+        # A JSON Feed extension (an object whose name starts with "_"): whom to call about it.
+        item["_newsroom"] = {"press_contacts": entry.contacts}
     return item

@@ -21,11 +21,12 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images import get_image_model
-from wagtail.models import Orderable, Page, PageManager, PageQuerySet
+from wagtail.models import Orderable, Page, PageManager, PageQuerySet, Site
 from wagtail.search import index
 from wagtail.search.backends import get_search_backend
 
 from newsroom.caching import fragments, memo
+from newsroom.contacts.models import default_contacts
 from newsroom.core.blocks import RICH_TEXT_FEATURES, BodyBlock
 from newsroom.core.i18n import in_locale
 from newsroom.core.publishing import AtomicPublish
@@ -222,6 +223,14 @@ class NewsItemPage(VisibleChanges, MemoisedServing, AtomicPublish, Page):
     topics = ParentalManyToManyField("topics.TopicPage", blank=True, related_name="tagged_items")
     people = ParentalManyToManyField("topics.Person", blank=True, related_name="tagged_items")
     places = ParentalManyToManyField("topics.Place", blank=True, related_name="tagged_items")
+    # Shown by the press office's types (``shows_press_contacts``); none: the section's defaults.
+    press_contacts = ParentalManyToManyField(
+        "contacts.PressContact",
+        blank=True,
+        related_name="items",
+        verbose_name=_("press contacts"),
+        help_text=_("Leave empty to name the default contacts of this kind of item (Settings)."),
+    )
 
     objects = NewsItemManager()
     routing_is_kept = False  # an item's publish keeps the epoch (core/serving.py)
@@ -229,6 +238,7 @@ class NewsItemPage(VisibleChanges, MemoisedServing, AtomicPublish, Page):
 
     item_type = ""
     item_type_label = ""
+    shows_press_contacts = False  # press releases, speeches, advisories: "For more information"
     call_to_action = _("Read more")
     schema_type = "NewsArticle"  # schema.org type of the item's JSON-LD
     genre_uri = ""  # IPTC genre (cv.iptc.org/newscodes/genre/) given in ninjs
@@ -252,6 +262,7 @@ class NewsItemPage(VisibleChanges, MemoisedServing, AtomicPublish, Page):
             help_text=_("Up to three; when none are chosen the newest items on its topics show."),
         ),
     ]
+    press_contacts_panel = FieldPanel("press_contacts", heading=_("For more information"))
     settings_panels = [
         *Page.settings_panels,
         FieldPanel("share_with_press", heading=_("Embargo")),
@@ -409,7 +420,22 @@ class NewsItemPage(VisibleChanges, MemoisedServing, AtomicPublish, Page):
             )
         )
         context["people"] = SimpleLazyObject(lambda: in_locale(self.people.all(), self.locale_id))
+        if self.shows_press_contacts:
+            context["press_contacts"] = SimpleLazyObject(
+                lambda: self.contacts_for_readers(Site.find_for_request(request))
+            )
         return context
+
+    def contacts_for_readers(self, site, chosen=None):
+        """The contacts chosen on this item or, when none are, its section's defaults (for an
+        item of any class: the concrete type says whether it shows contacts). ``chosen``: the
+        item's own, when the caller read them already (``facts.press_contacts_of``)."""
+        kind = self.specific_class
+        if kind is None or not kind.shows_press_contacts:
+            return []
+        if chosen is None:
+            chosen = list(self.press_contacts.select_related("photo").order_by("name", "pk"))
+        return chosen or default_contacts(site, kind.item_type)
 
 
 class RelatedItem(Orderable):

@@ -75,6 +75,7 @@ class PressReleasePage(NewsItemPage):
     )
 
     item_type = "press-release"
+    shows_press_contacts = True
     item_type_label = _("Press release")
     call_to_action = _("Read the press release")
     schema_type = "NewsArticle"
@@ -97,6 +98,7 @@ class PressReleasePage(NewsItemPage):
             ],
             heading=_("Press release number"),
         ),
+        NewsItemPage.press_contacts_panel,
         *NewsItemPage.tagging_panels,
     ]
     template = "news/press_release_page.html"
@@ -190,6 +192,7 @@ class SpeechPage(NewsItemPage):
     )
 
     item_type = "speech"
+    shows_press_contacts = True
     item_type_label = _("Speech")
     call_to_action = _("Read the speech")
     schema_type = "NewsArticle"
@@ -214,6 +217,7 @@ class SpeechPage(NewsItemPage):
             [FieldPanel("media_file"), FieldPanel("media_url")],
             heading=_("Recording (optional)"),
         ),
+        NewsItemPage.press_contacts_panel,
         *NewsItemPage.tagging_panels,
     ]
     template = "news/speech_page.html"
@@ -248,6 +252,13 @@ class MediaAdvisoryPage(NewsItemPage):
         OPEN = "open", _("Open to media")
         POOL = "pool", _("Pool only")
 
+    class Status(models.TextChoices):
+        SCHEDULED = "scheduled", _("Takes place as announced")
+        CANCELLED = "cancelled", _("Cancelled")
+
+    # What a calendar program compares to know that its copy of the event is out of date.
+    CALENDAR_FIELDS = ("event_start", "event_end", "venue", "event_status")
+
     # Times are typed and shown in the organisation's zone; panels name it (see zone_panel).
     event_start = models.DateTimeField(_("event starts"))
     event_end = models.DateTimeField(_("event ends"), null=True, blank=True)
@@ -261,8 +272,29 @@ class MediaAdvisoryPage(NewsItemPage):
     accreditation_deadline = models.DateTimeField(
         _("accreditation deadline"), null=True, blank=True
     )
+    live_stream_url = models.URLField(
+        _("live stream address"),
+        blank=True,
+        help_text=_("Where the event can be watched live, e.g. a web TV or YouTube page."),
+    )
+    event_status = models.CharField(
+        _("status"),
+        max_length=10,
+        choices=Status.choices,
+        default=Status.SCHEDULED,
+        help_text=_(
+            "Cancelling keeps the advisory published with a notice, and tells calendars that "
+            "subscribed to it."
+        ),
+    )
+    # RFC 5545's SEQUENCE: raised by one each time a published event's time, place or status
+    # changes, so that calendar programs replace their copy.
+    event_sequence = models.PositiveIntegerField(
+        _("revision of the event"), default=0, editable=False
+    )
 
     item_type = "advisory"
+    shows_press_contacts = True
     item_type_label = pgettext_lazy("item type", "Media advisory")
     call_to_action = _("See the event details")
     schema_type = "Event"
@@ -271,6 +303,7 @@ class MediaAdvisoryPage(NewsItemPage):
         *NewsItemPage.visible_fields,
         *("event_start", "event_end", "venue", "access"),
         *("accreditation_instructions", "accreditation_deadline"),
+        *("live_stream_url", "event_status"),
     )
 
     content_panels = [
@@ -280,6 +313,8 @@ class MediaAdvisoryPage(NewsItemPage):
                 FieldRowPanel([zone_panel("event_start"), zone_panel("event_end")]),
                 FieldPanel("venue"),
                 FieldPanel("access"),
+                FieldPanel("live_stream_url"),
+                FieldPanel("event_status"),
             ],
             heading=format_lazy("{} · {}", _("Event"), organisation_zone_label()),
         ),
@@ -287,6 +322,7 @@ class MediaAdvisoryPage(NewsItemPage):
             [zone_panel("accreditation_deadline"), FieldPanel("accreditation_instructions")],
             heading=_("Accreditation"),
         ),
+        NewsItemPage.press_contacts_panel,
         *NewsItemPage.tagging_panels,
     ]
     template = "news/media_advisory_page.html"
@@ -313,3 +349,34 @@ class MediaAdvisoryPage(NewsItemPage):
 
     def extra_search_text(self):
         return [self.venue, plain_text(self.accreditation_instructions)]
+
+    @property
+    def is_cancelled(self):
+        return self.event_status == self.Status.CANCELLED
+
+    @property
+    def is_moved(self):
+        """Its time or place changed after it was first published (and it still happens)."""
+        return self.event_sequence > 0 and not self.is_cancelled
+
+    def with_content_json(self, content):
+        # The sequence belongs to the page, not to revisions: a draft never lowers it.
+        page = super().with_content_json(content)
+        page.event_sequence = self.event_sequence
+        return page
+
+    def save(self, *args, **kwargs):
+        update_fields = kwargs.get("update_fields")
+        if self.pk and (update_fields is None or set(self.CALENDAR_FIELDS) & set(update_fields)):
+            published = (
+                MediaAdvisoryPage.objects.filter(pk=self.pk, live=True)
+                .values(*self.CALENDAR_FIELDS)
+                .first()
+            )
+            if published and any(
+                published[name] != getattr(self, name) for name in self.CALENDAR_FIELDS
+            ):
+                self.event_sequence += 1
+                if update_fields is not None:
+                    kwargs["update_fields"] = {*update_fields, "event_sequence"}
+        return super().save(*args, **kwargs)

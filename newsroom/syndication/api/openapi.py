@@ -241,14 +241,37 @@ def _schemas():
         },
         "ItemDetail": {
             "type": "object",
-            "required": [*item_properties, "body_html", "video"],
+            "required": [*item_properties, "body_html", "video", "press_contacts"],
             "properties": {
                 **item_properties,
                 "body_html": {"type": "string", "description": "The body, absolute links."},
                 "video": _nullable(_ref("Video")),
+                "press_contacts": {
+                    "type": "array",
+                    "description": "Whom to call or write to about a press release, speech or "
+                    "advisory (its own contacts, or its section's defaults); empty for others.",
+                    "items": _ref("PressContact"),
+                },
             },
         },
         "Video": video,
+        "PressContact": {
+            "type": "object",
+            "required": ["name", "role", "phone", "email", "languages", "photo", "vcard"],
+            "properties": {
+                "name": {"type": "string"},
+                "role": {"type": "string"},
+                "phone": {"type": "string", "description": "As written, e.g. +32 2 707 50 41."},
+                "email": {"type": "string"},
+                "languages": {
+                    "type": "array",
+                    "items": {"type": "string"},
+                    "description": "Language codes, e.g. en, fr.",
+                },
+                "photo": _nullable(link),
+                "vcard": link,
+            },
+        },
         "ItemPage": page_of("Item"),
         "Topic": {
             "type": "object",

@@ -3,7 +3,9 @@
 from urllib.parse import urlencode
 
 from django.urls import reverse
+from wagtail.models import Site
 
+from newsroom.contacts.cards import contact_facts
 from newsroom.core import addresses
 from newsroom.core.per_language import language_of
 from newsroom.images import facts as image_facts
@@ -108,6 +110,8 @@ def item_detail(item, request, people):
             "duration_seconds": int(video.duration.total_seconds()) if video.duration else None,
             "transcript_html": video.transcript or "",
         }
+    contacts = facts.press_contacts_of([item], Site.find_for_request(request)).get(item.pk, [])
+    data["press_contacts"] = [contact_facts(contact, request) for contact in contacts]
     return data
 
 

@@ -15,7 +15,9 @@ from urllib.parse import urlencode
 from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from wagtail.models import Site
 
+from newsroom.contacts.cards import contact_point
 from newsroom.core import addresses, text
 from newsroom.core.models import OrganisationSettings
 from newsroom.formats.feeds import CONTENT_TYPES, FORMAT_LABELS, FORMATS
@@ -187,6 +189,11 @@ def item_head(head, item, request, organisation):
         main = jsonld.event(item, request, organisation, images)
     else:
         main = jsonld.news_article(item, request, organisation, images)
+    contacts = item.contacts_for_readers(Site.find_for_request(request))
+    if contacts:
+        # Whom journalists call about this item: the publishing organisation's contact points.
+        organisation_node = main.get("organizer") or main.get("publisher")
+        organisation_node["contactPoint"] = [contact_point(c, request) for c in contacts]
     news_index = item.get_parent()
     home = news_index.get_parent()
     trail = [

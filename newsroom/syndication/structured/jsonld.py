@@ -180,7 +180,7 @@ def event(advisory, request, organisation, images):
         "description": advisory.teaser,
         "url": url,
         "startDate": advisory.event_start.isoformat(),
-        "eventStatus": "https://schema.org/EventScheduled",
+        "eventStatus": _event_status(advisory),
         "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
         "location": {"@type": "Place", "name": advisory.venue},
         "organizer": organization(organisation, request, context=False),
@@ -189,9 +189,24 @@ def event(advisory, request, organisation, images):
     }
     if advisory.event_end:
         data["endDate"] = advisory.event_end.isoformat()
+    if advisory.live_stream_url:
+        # In the room and watched from afar: both places, as schema.org describes mixed events.
+        data["eventAttendanceMode"] = "https://schema.org/MixedEventAttendanceMode"
+        data["location"] = [
+            data["location"],
+            {"@type": "VirtualLocation", "url": advisory.live_stream_url},
+        ]
     if images:
         data["image"] = [image.url for image in images]
     return data
+
+
+def _event_status(advisory):
+    if advisory.is_cancelled:
+        return "https://schema.org/EventCancelled"
+    if advisory.is_moved:
+        return "https://schema.org/EventRescheduled"
+    return "https://schema.org/EventScheduled"
 
 
 def breadcrumbs(trail):
