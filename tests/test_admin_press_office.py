@@ -58,6 +58,7 @@ def advisory_form(**overrides):
         "event_end": "2023-11-20 11:00",
         "venue": "NATO Headquarters, press room",
         "access": "open",
+        "event_status": "scheduled",  # the select's first choice, which a browser posts
         "accreditation_deadline": "2023-11-19 17:00",
         "accreditation_instructions": rich_text("<p>Register online.</p>"),
     }

@@ -56,12 +56,22 @@ def with_renditions(images, *specs, lookup="renditions"):
     return images.prefetch_related(Prefetch(lookup, queryset=renditions))
 
 
-def items_showing(image):
-    """The visible items that show ``image``, newest first."""
+def items_showing(image, language=None):
+    """The visible items that show ``image``, newest first. With ``language``, only their
+    versions in that language (which may show another photo: it is the same item for the
+    reader), as every listing of a language's pages shows that language's items only."""
     galleries = GalleryPhoto.objects.filter(image=image).values("gallery_id")
     pages = ImageUse.objects.filter(image=image).values("page_id")
     via_galleries = GalleryUse.objects.filter(gallery_id__in=galleries).values("page_id")
-    return visible_items().filter(Q(pk__in=pages) | Q(pk__in=via_galleries)).for_listing()
+    shown = visible_items().filter(Q(pk__in=pages) | Q(pk__in=via_galleries))
+    if language is None:
+        return shown.for_listing()
+    return (
+        visible_items()
+        .filter(translation_key__in=shown.values("translation_key"))
+        .filter(locale__language_code=language)
+        .for_listing()
+    )
 
 
 def public_galleries():

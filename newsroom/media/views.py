@@ -18,6 +18,7 @@ import re
 from django.http import Http404, StreamingHttpResponse
 from django.template.response import TemplateResponse
 from django.utils.text import slugify
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
@@ -133,7 +134,7 @@ def photo(request, pk):
         "web": web,
         "usage_terms": image.usage_terms or organisation.text_in("usage_terms"),
         "copyright": downloads.copyright_of(image, organisation),
-        "items": list(queries.items_showing(image)[:20]),
+        "items": list(queries.items_showing(image, get_language())[:20]),
         "galleries": list(queries.galleries_showing(image)[:20]),
     }
     response = TemplateResponse(request, "media/photo.html", context)

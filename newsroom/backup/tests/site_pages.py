@@ -53,7 +53,10 @@ def local(address):
 
 
 def fingerprint(response):
-    body = normalise(response.content)
+    if response.streaming:  # a gallery's ZIP is written as it is sent
+        body = normalise(b"".join(response.streaming_content))
+    else:
+        body = normalise(response.content)
     digest = hashlib.sha256(
         f"{response.status_code} {response.get('Content-Type')}\n".encode() + body
     )

@@ -4,7 +4,9 @@ import datetime
 
 import pytest
 from django.test import Client
+from wagtail.models import Locale
 
+from newsroom.core.i18n import translate
 from newsroom.core.models import OrganisationSettings
 from newsroom.images.factories import ImageFactory
 from newsroom.images.models import Access
@@ -85,6 +87,21 @@ def test_a_photo_page_shows_its_facts_items_and_downloads(client, published_stor
         f"/en/media/photos/{image.pk}/download/original/",
     ):
         assert fact in page, fact
+
+
+def test_a_photo_page_names_its_items_in_the_readers_language(client, published_story):
+    image = ImageFactory(title="Harbour at dawn")
+    english = published_story(title="Exercise in the Adriatic", listing_image=image)
+    published_story(title="Only in English", listing_image=image, slug="only-in-english")
+    french = translate(english, Locale.objects.get(language_code="fr"),
+                       {"Exercise in the Adriatic": "Exercice en Adriatique"})  # fmt: skip
+    assert french.live
+    in_french = page_text(client.get(f"/fr/medias/photos/{image.pk}/"))
+    assert "Exercice en Adriatique" in in_french
+    assert "Exercise in the Adriatic" not in in_french and "Only in English" not in in_french
+    in_english = page_text(client.get(f"/en/media/photos/{image.pk}/"))
+    assert "Exercise in the Adriatic" in in_english and "Only in English" in in_english
+    assert "Exercice en Adriatique" not in in_english
 
 
 def test_usage_terms_come_from_the_organisation_unless_the_photo_has_its_own(
