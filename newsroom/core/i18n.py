@@ -7,7 +7,15 @@ through ``translation_key`` to the object's version in the page's locale (or dro
 
 from django.conf import settings
 from django.utils import translation
-from wagtail.models import Page
+from wagtail.models import Locale, Page
+
+
+def active_locale():
+    """The locale of the active language, or the default one where it has none."""
+    try:
+        return Locale.get_active()
+    except Locale.DoesNotExist:
+        return Locale.get_default()
 
 
 def in_locale(objects, locale):

@@ -20,8 +20,8 @@ from django.template.response import TemplateResponse
 from django.utils.text import slugify
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from wagtail.models import Locale
 
+from newsroom.core.i18n import active_locale
 from newsroom.core.listing import paginate_or_404
 from newsroom.core.models import OrganisationSettings
 from newsroom.press.access import active_account, audit_media, private
@@ -34,13 +34,6 @@ PER_PAGE = 24
 SLUG = re.compile(r"[-\w]{1,255}")
 
 
-def _locale():
-    try:
-        return Locale.get_active()
-    except Locale.DoesNotExist:
-        return Locale.get_default()
-
-
 def _journalist(request):
     return active_account(request.user) if request.user.is_authenticated else None
 
@@ -50,7 +43,7 @@ def _answer(response, journalist):
 
 
 def library(request):
-    locale = _locale()
+    locale = active_locale()
     form = MediaFilterForm(request.GET or None, locale_id=locale.pk)
     filters = form.valid_filters() if request.GET else {}
     journalist = _journalist(request)

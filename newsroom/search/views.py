@@ -6,8 +6,8 @@ from django.conf import settings
 from django.http import JsonResponse
 from django.template.response import TemplateResponse
 from django.utils.translation import get_language
-from wagtail.models import Locale
 
+from newsroom.core.i18n import active_locale
 from newsroom.core.listing import paginate_or_404
 from newsroom.news.filters import MAX_QUERY_LENGTH, NewsFilterForm
 from newsroom.news.models import NewsItemPage
@@ -21,7 +21,7 @@ MAX_SUGGESTIONS = 8
 
 
 def search(request):
-    locale = _current_locale()
+    locale = active_locale()
     form = NewsFilterForm(request.GET or None, locale=locale, with_sort=True)
     filters = form.valid_filters() if request.GET else {}
     query = filters.get("q", "")
@@ -86,10 +86,3 @@ def suggestions(request):
     )
     response["Cache-Control"] = "no-store"  # a publish changes it; it is cheap to answer
     return response
-
-
-def _current_locale():
-    try:
-        return Locale.get_active()
-    except Locale.DoesNotExist:
-        return Locale.get_default()
