@@ -9,7 +9,6 @@ again at most every ``RECHECK_SECONDS`` while a dispatch is being sent.
 """
 
 import datetime
-import time
 
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -18,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from newsroom.formats.email import OutgoingMessage
+from newsroom.mailing.composers import Recheck
 from newsroom.news.models import NewsItemPage
 from newsroom.press import embargo
 from newsroom.scheduling.timezones import moment_label
@@ -26,7 +26,6 @@ from . import content, links
 from .models import Subscriber
 
 CONFIRM, ALREADY = "confirm", "already"
-RECHECK_SECONDS = 1.0
 # Stand-ins for the per-recipient links in the rendered parts (plain words that survive HTML
 # escaping; no headline or teaser holds them).
 MANAGE_MARK, UNSUBSCRIBE_MARK = "x-newsroom-manage-link", "x-newsroom-unsubscribe-link"
@@ -56,19 +55,6 @@ def _bulk_message(subject, text, html, subscriber):
             "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
         },
     )
-
-
-class _Recheck:
-    """A yes/no question asked again at most every RECHECK_SECONDS."""
-
-    def __init__(self, question):
-        self.question, self.at, self.answer = question, 0.0, False
-
-    def __call__(self):
-        now = time.monotonic()
-        if now - self.at >= RECHECK_SECONDS:
-            self.answer, self.at = bool(self.question()), now
-        return self.answer
 
 
 class _Receiving:
@@ -119,7 +105,7 @@ def item_alert(params):
     with translation.override(language):
         facts = content.item_facts(page.specific)
         text, html = _parts("item", {**_common(language), "item": facts})
-    still_public = _Recheck(lambda: _visible(pk))
+    still_public = Recheck(lambda: _visible(pk))
     receiving = _Receiving()
 
     def render(recipient):
@@ -159,7 +145,7 @@ def embargo_alert(params):
         context = {**_common(language), "item": facts, "banner": banner, "moved": moved}
         text, html = _parts("item", context)
         subject = _("%(banner)s: %(title)s") % {"banner": banner, "title": facts.title}
-    still_embargoed = _Recheck(current)
+    still_embargoed = Recheck(current)
     receiving = _Receiving(press_account__isnull=False, embargoed=True)
 
     def render(recipient):
@@ -181,7 +167,7 @@ def correction(params):
         facts = content.item_facts(page.specific)
         subject = _("Correction: %(title)s") % {"title": facts.title}
         text, html = _parts("correction", {**_common(language), "item": facts, "note": note})
-    still_public = _Recheck(lambda: _visible(pk))
+    still_public = Recheck(lambda: _visible(pk))
     receiving = _Receiving()
 
     def render(recipient):
@@ -203,7 +189,7 @@ def digest(params):
         organisation = content.organisation(language)
     receiving = _Receiving()
     rendered = {}  # tuple of item ids -> (subject, text, html), or None: nothing left to list
-    fresh = {"at": time.monotonic()}
+    forget_stale = Recheck(rendered.clear)  # emptied at most every RECHECK_SECONDS
 
     def parts(item_ids):
         pages = NewsItemPage.objects.visible().filter(pk__in=item_ids)
@@ -230,9 +216,7 @@ def digest(params):
         subscriber = receiving(recipient)
         if subscriber is None:
             return None
-        if time.monotonic() - fresh["at"] >= RECHECK_SECONDS:
-            rendered.clear()
-            fresh["at"] = time.monotonic()
+        forget_stale()
         item_ids = tuple(recipient.data.get("items", []))
         if item_ids not in rendered:
             rendered[item_ids] = parts(item_ids)

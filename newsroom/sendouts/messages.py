@@ -14,7 +14,6 @@ press officer's own address, as a recipient would get it).
 
 import html as html_escapes
 import re
-import time
 from email.utils import formataddr
 
 from django.conf import settings
@@ -23,29 +22,16 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from newsroom.formats.email import OutgoingMessage
+from newsroom.mailing.composers import Recheck
 
 from . import content, links
 from .models import MediaContact, SendOut
 
-RECHECK_SECONDS = 1.0
 PUBLIC, EMBARGO, CORRECTION, TEST = "public", "embargo", "correction", "test"
 # Stand-ins for the per-recipient links (plain words that survive HTML escaping).
 UNSUBSCRIBE_MARK, OPENED_MARK = "x-newsroom-unsubscribe-link", "x-newsroom-opened-link"
 CLICK_MARK = "x-newsroom-click-%d-link"
 _LINK = re.compile(r'href="(https?://[^"]+)"')
-
-
-class _Recheck:
-    """A question asked again at most every RECHECK_SECONDS."""
-
-    def __init__(self, question):
-        self.question, self.at, self.answer = question, 0.0, None
-
-    def __call__(self):
-        now = time.monotonic()
-        if now - self.at >= RECHECK_SECONDS:
-            self.answer, self.at = self.question(), now
-        return self.answer
 
 
 def current_release(page_id, part):
@@ -148,7 +134,7 @@ def sendout_message(params):
     if sendout.tracking and part != TEST:
         html, targets = with_click_marks(html)
     embargoed = release.until is not None
-    still = _Recheck(lambda: current_release(page_id, part))
+    still = Recheck(lambda: current_release(page_id, part))
     contacts = _Contacts(accredited_only=embargoed)
     from_email, reply_to = sender_of(sendout), sendout.reply_to
     language = sendout.page.locale.language_code
