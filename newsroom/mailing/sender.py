@@ -5,7 +5,10 @@ deliveries, render them with the dispatch's composer, hand each to Django's e-ma
 one open connection, and record each as sent *right after* the server accepted it, in its own
 commit. So a worker killed at any moment leaves at most one message per connection that was
 accepted but not recorded (sent again later, with the same Message-ID), and a batch of claimed
-deliveries in "sending" that ``sweep()`` gives back after NEWSROOM_MAIL_CLAIM_TIMEOUT.
+deliveries in "sending" that ``sweep()`` gives back after NEWSROOM_MAIL_CLAIM_TIMEOUT. A live
+sender renews its batch's claim every quarter of that timeout, so a slow server never makes a
+batch look abandoned, and it drops any row that was taken back all the same (it stalled for
+longer than the timeout): that row belongs to whoever claims it next, and is sent once.
 
 Claiming is one statement, safe with many workers: on PostgreSQL an ``UPDATE … WHERE id IN
 (SELECT … FOR UPDATE SKIP LOCKED)`` (two workers never wait for, nor take, each other's rows);
@@ -26,6 +29,7 @@ import os
 import smtplib
 import socket
 import threading
+import time
 from datetime import timedelta
 from email.utils import formatdate
 
@@ -71,7 +75,7 @@ def batch_size():
 
 def claim(dispatch_id, limit, after=0):
     """Take up to ``limit`` due deliveries of a dispatch with ids above ``after``:
-    [(id, address, data, attempts)], in id order."""
+    ([(id, address, data, attempts)] in id order, the claim's time, which identifies it)."""
     now = timezone.now()
     # The table name and the status are ours; every other value is a parameter. The status is
     # written out so that both databases see the partial index "mailing_delivery_queued" fits.
@@ -101,10 +105,25 @@ def claim(dispatch_id, limit, after=0):
     with transaction.atomic(), connection.cursor() as cursor:
         cursor.execute(sql, values)
         rows = cursor.fetchall()
-    return sorted(
+    batch = sorted(
         (ident, address, json.loads(data) if isinstance(data, str) else data, attempts)
         for ident, address, data, attempts in rows
     )
+    return batch, now
+
+
+def renew(ids, claimed_at):
+    """Refresh this claim of ``ids`` so that sweep() leaves it alone. Returns the ids still
+    held (a row taken back and claimed again carries another claim time) and the new time."""
+    now = timezone.now()
+    marks = ", ".join(["%s"] * len(ids))
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"UPDATE {TABLE} SET claimed_at = %s WHERE status = '{SENDING}' "  # noqa: S608
+            f"AND claimed_by = %s AND claimed_at = %s AND id IN ({marks}) RETURNING id",
+            [now, WORKER_ID, claimed_at, *ids],
+        )
+        return {row[0] for row in cursor.fetchall()}, now
 
 
 def message_id(dispatch, delivery_id, address):
@@ -249,14 +268,16 @@ def _send_loop(dispatch):
         while True:
             if Dispatch.objects.filter(pk=dispatch.pk, cancelled_at__isnull=False).exists():
                 return sent
-            batch = claim(dispatch.pk, size, after)
+            batch, claimed_at = claim(dispatch.pk, size, after)
             if not batch and after:
                 after = 0
-                batch = claim(dispatch.pk, size)
+                batch, claimed_at = claim(dispatch.pk, size)
             if not batch:
                 return sent
             after = batch[-1][0]
-            accepted, trouble = _send_batch(dispatch, batch, render, backend, from_email, rate)
+            accepted, trouble = _send_batch(
+                dispatch, batch, claimed_at, render, backend, from_email, rate
+            )
             sent += accepted
             if trouble:
                 _wait_with_the_rest(dispatch, trouble)
@@ -277,8 +298,11 @@ def _wait_with_the_rest(dispatch, error):
     )
 
 
-def _send_batch(dispatch, batch, render, backend, from_email, rate):
+def _send_batch(dispatch, batch, claimed_at, render, backend, from_email, rate):
     accepted = 0
+    renew_every = settings.NEWSROOM_MAIL_CLAIM_TIMEOUT / 4
+    renewed_at = time.monotonic()
+    held = None  # every row of the batch, until a renewal finds some taken back
     try:
         backend.open()
     except Exception as error:  # noqa: BLE001 - any failure to connect: wait and retry
@@ -294,6 +318,11 @@ def _send_batch(dispatch, batch, render, backend, from_email, rate):
         except Exception:  # noqa: BLE001 - render() still answers, one recipient at a time
             logger.exception("Composer %s failed to prepare a batch", dispatch.composer)
     for position, (delivery_id, address, data, attempts) in enumerate(batch):
+        if time.monotonic() - renewed_at > renew_every:
+            held, claimed_at = renew([row[0] for row in batch[position:]], claimed_at)
+            renewed_at = time.monotonic()
+        if held is not None and delivery_id not in held:
+            continue  # taken back while this sender stalled: the next claim sends it
         try:
             outgoing = render(Recipient(address, data, delivery_id))
         except Exception as error:  # noqa: BLE001 - a composer's bug must not lose the message
@@ -319,7 +348,8 @@ def _send_batch(dispatch, batch, render, backend, from_email, rate):
             logger.warning(
                 "Mail connection lost; %d messages wait: %s", len(batch) - position, error
             )
-            retry_later([(row[0], row[3]) for row in batch[position:]], dispatch, error)
+            rest = [(row[0], row[3]) for row in batch[position:] if held is None or row[0] in held]
+            retry_later(rest, dispatch, error)
             return accepted, str(error)
         if outcome is None:
             _record_sent(delivery_id, mid)

@@ -1,15 +1,17 @@
 """A real SMTP server for tests and benchmarks (aiosmtpd), run in its own process:
 
-    python -m newsroom.mailing.smtp_sink --port 2525 --folder DIR [--store]
+    python -m newsroom.mailing.smtp_sink --port 2525 --folder DIR [--store] [--delay SECONDS]
 
 It accepts every message and appends one line per message to DIR/received.log: Message-ID,
 recipient, size and the Unix time of receipt, tab-separated; with --store it also keeps each
 message as DIR/messages/<n>.eml. Recipients whose local part starts with ``reject-`` are
-refused with a permanent 550, ``later-`` with a temporary 451. SIGTERM stops it (the log is
-flushed first).
+refused with a permanent 550, ``later-`` with a temporary 451. ``--delay`` makes it a slow
+server: it waits that long before accepting each message. SIGTERM stops it (the log is flushed
+first).
 """
 
 import argparse
+import asyncio
 import re
 import signal
 import sys
@@ -23,9 +25,10 @@ MESSAGE_ID = re.compile(rb"^Message-ID:\s*(\S+)", re.IGNORECASE | re.MULTILINE)
 
 
 class Sink:
-    def __init__(self, folder, store):
+    def __init__(self, folder, store, delay=0.0):
         self.folder = Path(folder)
         self.store = store
+        self.delay = delay
         self.count = 0
         self.log = (self.folder / "received.log").open("ab", buffering=64 * 1024)
         if store:
@@ -41,6 +44,8 @@ class Sink:
         return "250 OK"
 
     async def handle_DATA(self, server, session, envelope):  # noqa: N802
+        if self.delay:
+            await asyncio.sleep(self.delay)
         content = envelope.original_content or envelope.content
         found = MESSAGE_ID.search(content[:8192])
         mid = found.group(1).decode() if found else "-"
@@ -60,9 +65,10 @@ def main(argv=None):
     parser.add_argument("--port", type=int, required=True)
     parser.add_argument("--folder", required=True)
     parser.add_argument("--store", action="store_true")
+    parser.add_argument("--delay", type=float, default=0.0)
     options = parser.parse_args(argv)
     Path(options.folder).mkdir(parents=True, exist_ok=True)
-    sink = Sink(options.folder, options.store)
+    sink = Sink(options.folder, options.store, options.delay)
     controller = Controller(
         sink, hostname="127.0.0.1", port=options.port, data_size_limit=10 * 1024 * 1024,
         decode_data=False, server_hostname="sink.test",

@@ -49,16 +49,18 @@ def port_open(port):
 
 
 class SMTPServer:
-    def __init__(self, folder, port=None, store=True):
+    def __init__(self, folder, port=None, store=True, delay=0.0):
         self.folder = Path(folder)
         self.port = port or free_port()
         self.store = store
+        self.delay = delay  # seconds before accepting each message: a slow server
         self.process = None
 
     def start(self):
         (self.folder / "ready").unlink(missing_ok=True)
         args = [sys.executable, "-m", "newsroom.mailing.smtp_sink", "--port", str(self.port),
-                "--folder", str(self.folder)] + (["--store"] if self.store else [])  # fmt: skip
+                "--folder", str(self.folder), "--delay", str(self.delay)]  # fmt: skip
+        args += ["--store"] if self.store else []
         self.process = subprocess.Popen(args, start_new_session=True)  # noqa: S603 - ours
         deadline = time.monotonic() + 30
         while not ((self.folder / "ready").exists() and port_open(self.port)):

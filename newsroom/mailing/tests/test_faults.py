@@ -147,6 +147,29 @@ def test_a_worker_killed_mid_send_loses_nothing_and_resends_only_what_was_in_fli
     print(f"killed after {at_kill} messages; {len(duplicates)} sent twice (same Message-ID)")
 
 
+def test_a_server_slower_than_the_claim_timeout_gets_each_message_once(tmp_path, newsroom_for):
+    # Each batch of 30 takes 3 s to send, longer than the claim timeout: without its sender renewing
+    # the claim, the sweep would take the batch back while it is being sent, and the other
+    # connection would send it again.
+    slow = SMTPServer(tmp_path / "slow", store=False, delay=0.1).start()
+    try:
+        newsroom = newsroom_for(
+            slow, NEWSROOM_MAIL_CONNECTIONS="2", NEWSROOM_MAIL_BATCH="30",
+            NEWSROOM_MAIL_CLAIM_TIMEOUT="2", NEWSROOM_MAIL_SWEEP_INTERVAL="0.2",
+        )  # fmt: skip
+        newsroom.queue(120)
+        newsroom.start_worker()
+        wait_until(
+            lambda: all(status == "sent" for status, *_ in newsroom.statuses()), 90, "all sent"
+        )
+        time.sleep(1)  # a few more sweeps: nothing goes again
+        per_recipient = collections.Counter(rcpt for _, rcpt in slow.received())
+    finally:
+        slow.stop()
+    assert len(per_recipient) == 120
+    assert per_recipient.most_common(1)[0][1] == 1, per_recipient.most_common(3)
+
+
 def test_while_the_mail_server_is_down_messages_wait_and_all_go_out_when_it_is_back(
     sink, newsroom_for
 ):
