@@ -235,6 +235,17 @@ def django_db_modify_db_settings(django_db_modify_db_settings, django_db_blocker
         DatabaseCreation._create_test_db = create
 
 
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker, _private_data_dir):
+    """Each worker's test database also gets the site tree (the front page and its sections, in
+    every language) once, committed: building it through Wagtail and wagtail-localize took ~1.5 s
+    per test, more than most tests themselves. Tests still roll back whatever they change."""
+    from newsroom.home.site_tree import ensure_site_tree
+
+    with django_db_blocker.unblock():
+        ensure_site_tree()
+
+
 # --- running in parallel (pytest-xdist, --dist loadgroup) ----------------------------------------
 # Tests are independent and go to whichever worker is free, except those sharing a costly
 # session or module fixture, which go to one worker as a group: the browser tests (one newsroom
