@@ -74,6 +74,16 @@ def home(db):
 
 
 @pytest.fixture
+def empty_site(db):
+    """No site tree, as right after `migrate` (each worker's database has one built once): for
+    the tests of setting up a newsroom from nothing. Rolled back with the test."""
+    from wagtail.models import Page
+
+    for page in Page.objects.filter(depth=2):
+        page.delete()
+
+
+@pytest.fixture
 def news_index(home):
     from newsroom.home.site_tree import news_index
 

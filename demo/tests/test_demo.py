@@ -75,7 +75,7 @@ def texts(elements):
 
 
 @pytest.mark.django_db
-def test_setup_twice_loads_the_demo_once_and_keeps_an_editors_change():
+def test_setup_twice_loads_the_demo_once_and_keeps_an_editors_change(empty_site):
     out = io.StringIO()
     call_command("newsroom_setup", stdout=out)
     assert "Demo newsroom loaded" in out.getvalue()
@@ -107,7 +107,7 @@ def test_setup_twice_loads_the_demo_once_and_keeps_an_editors_change():
 
 
 @pytest.mark.django_db
-def test_load_demo_refuses_a_newsroom_that_already_has_items():
+def test_load_demo_refuses_a_newsroom_that_already_has_items(empty_site):
     quiet_setup()
     images_before = NewsroomImage.objects.count()
     with pytest.raises(CommandError, match="already has items"):
@@ -132,7 +132,7 @@ def test_load_demo_creates_nothing_when_it_fails_half_way(home):
 
 
 @pytest.mark.django_db
-def test_demo_is_english_only_when_french_is_not_configured(settings):
+def test_demo_is_english_only_when_french_is_not_configured(settings, empty_site):
     settings.LANGUAGES = settings.WAGTAIL_CONTENT_LANGUAGES = [("en", "English")]
     out = io.StringIO()
     call_command(LoadDemo(), stdout=out)
