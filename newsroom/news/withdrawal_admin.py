@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy
 from wagtail.admin.action_menu import ActionMenuItem
 
 from .models import NewsItemPage
-from .models.withdrawals import REASON_LENGTH, clean_reason
+from .models.withdrawals import NO_REASON, REASON_LENGTH, clean_reason
 
 
 class WithdrawalForm(forms.Form):
@@ -24,6 +24,7 @@ class WithdrawalForm(forms.Form):
         label=gettext_lazy("Why is it withdrawn?"),
         # Not max_length: the browser would cut a pasted text silently; clean_reason says so.
         widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": NO_REASON},
         help_text=gettext_lazy(
             "Shown to readers at the item's address, with the date, e.g. “This statement was "
             "published in error.” (%(limit)s characters at most)"
@@ -37,11 +38,14 @@ class WithdrawalForm(forms.Form):
 
 def withdraw(request, page_id):
     page = get_object_or_404(NewsItemPage, pk=page_id).specific
-    if not page.permissions_for_user(request.user).can_unpublish():
+    permissions = page.permissions_for_user(request.user)
+    if not permissions.can_edit():
         raise PermissionDenied
-    if not page.live:
+    if not page.live:  # (Wagtail's can_unpublish() is False for it too)
         messages.error(request, _("Only a published item can be withdrawn."))
         return redirect("wagtailadmin_pages:edit", page.pk)
+    if not permissions.can_unpublish():
+        raise PermissionDenied
     form = WithdrawalForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -58,7 +62,11 @@ def withdraw(request, page_id):
     return TemplateResponse(
         request,
         "news/admin/withdraw.html",
-        {"page": page, "form": form, "header_title": _("Withdraw %(title)s") % {"title": page.title}},
+        {
+            "page": page,
+            "form": form,
+            "header_title": _("Withdraw %(title)s") % {"title": page.title},
+        },
     )
 
 

@@ -331,7 +331,11 @@ class NewsItemPage(VisibleChanges, Withdrawable, MemoisedServing, AtomicPublish,
             )
         if self.tell_recipients and not note:
             raise ValidationError(
-                {"tell_recipients": _("Write the change note that should be sent, or untick this box.")}
+                {
+                    "tell_recipients": _(
+                        "Write the change note that should be sent, or untick this box."
+                    )
+                }
             )
 
     # --- addresses ------------------------------------------------------------------------

@@ -84,7 +84,11 @@ class PressReleasePage(NewsItemPage):
     base_form_class = PressReleaseForm
     # A copy is another release: it gets its own number when it is first published.
     # (Translations are made from a copy too; they find their source's number by translation key.)
-    exclude_fields_in_copy = [*NewsItemPage.exclude_fields_in_copy, "release_year", "release_number"]
+    exclude_fields_in_copy = [
+        *NewsItemPage.exclude_fields_in_copy,
+        "release_year",
+        "release_number",
+    ]
     content_panels = [
         *NewsItemPage.content_panels,
         FieldRowPanel(

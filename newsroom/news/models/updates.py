@@ -122,15 +122,30 @@ class VisibleChanges(models.Model):
         if previous_id is None:
             return True, note  # first publication (or the first after a withdrawal)
         previous = Revision.objects.filter(pk=previous_id).first()
-        if previous is not None and previous.as_object().visible_content() != self.visible_content():
+        if (
+            previous is not None
+            and previous.as_object().visible_content() != self.visible_content()
+        ):
             self.last_updated_at = moment
         return True, note
 
 
 class ChangeNoteQuerySet(models.QuerySet):
     def to_tell(self, page, revision):
-        """The note published with ``revision`` that its editor asked to e-mail, or None."""
-        return self.filter(page=page, revision=revision, tell_recipients=True).first()
+        """The note published with ``revision`` that its editor asked to e-mail, or None.
+        A note sets ``last_updated_at`` to its publication's time: a publish that set no such
+        time carries no note, and costs no query."""
+        if revision is None or page.last_updated_at is None:
+            return None
+        if page.last_updated_at != page.last_published_at:
+            return None
+        note = self.filter(page=page, revision=revision, tell_recipients=True).first()
+        if note is None:
+            return None
+        # The same note told before (published again with the box still ticked): it went
+        # out then, and those sent the item since were sent the corrected version.
+        told = self.filter(page=page, text=note.text, tell_recipients=True).exclude(pk=note.pk)
+        return None if told.exists() else note
 
 
 class ChangeNote(models.Model):

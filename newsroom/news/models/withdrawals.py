@@ -20,13 +20,14 @@ from django.utils.translation import gettext_lazy as _
 # A notice is a sentence or two, not a second article.
 REASON_LENGTH = 500
 WITHDRAW_ACTION = "newsroom.withdraw"
+NO_REASON = _("Give the reason readers will see for the withdrawal.")
 
 
 def clean_reason(reason):
     """The reason as readers will see it, or a ValidationError that says what is wrong."""
     reason = " ".join((reason or "").split())
     if not reason:
-        raise ValidationError(_("Give the reason readers will see for the withdrawal."))
+        raise ValidationError(NO_REASON)
     if len(reason) > REASON_LENGTH:
         raise ValidationError(
             _("Keep the reason to %(limit)s characters or fewer (it has %(length)s).")
@@ -46,6 +47,24 @@ class Withdrawable(models.Model):
     class Meta:
         abstract = True
 
+    def save(self, *args, **kwargs):
+        if self.live and self.withdrawn_at is not None:
+            # Published again: the withdrawal is undone.
+            self.withdrawn_at, self.withdrawal_reason = None, ""
+            if kwargs.get("update_fields") is not None:
+                kwargs["update_fields"] = {
+                    *kwargs["update_fields"],
+                    "withdrawn_at",
+                    "withdrawal_reason",
+                }
+        return super().save(*args, **kwargs)
+
+    def with_content_json(self, content):
+        # Like first_published_at, the withdrawal belongs to the page, not to a revision.
+        page = super().with_content_json(content)
+        page.withdrawn_at, page.withdrawal_reason = self.withdrawn_at, self.withdrawal_reason
+        return page
+
     @property
     def is_withdrawn(self):
         return self.withdrawn_at is not None and not self.live
@@ -61,21 +80,3 @@ class Withdrawable(models.Model):
             self.unpublish(user=user, log_action=WITHDRAW_ACTION)
 
     withdraw.alters_data = True
-
-    def with_content_json(self, content):
-        # Like first_published_at, the withdrawal belongs to the page, not to a revision.
-        page = super().with_content_json(content)
-        page.withdrawn_at, page.withdrawal_reason = self.withdrawn_at, self.withdrawal_reason
-        return page
-
-    def save(self, *args, **kwargs):
-        if self.live and self.withdrawn_at is not None:
-            # Published again: the withdrawal is undone.
-            self.withdrawn_at, self.withdrawal_reason = None, ""
-            if kwargs.get("update_fields") is not None:
-                kwargs["update_fields"] = {
-                    *kwargs["update_fields"],
-                    "withdrawn_at",
-                    "withdrawal_reason",
-                }
-        return super().save(*args, **kwargs)

@@ -2,7 +2,6 @@
 readers, feeds and machines read it: public change notes ("Updates to this page") and
 withdrawn items (410 with a notice)."""
 
-import datetime
 import zoneinfo
 
 import pytest
@@ -52,8 +51,9 @@ def story_form(page=None, **overrides):
     )
     fields.setdefault("action-publish", "publish")
     tell = fields.pop("tell_recipients", False)
+    topics = fields.pop("topics", [])
     form = nested_form_data(fields)
-    form["topics"] = []
+    form["topics"] = topics  # a multiple choice: a list, not a nested form
     if tell:
         form["tell_recipients"] = "on"  # a ticked checkbox; an unticked one is not posted
     return form
