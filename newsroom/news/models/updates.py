@@ -115,7 +115,10 @@ class VisibleChanges(models.Model):
             return False, None  # a save that publishes nothing new
         moment = self.last_published_at or timezone.now()
         text = " ".join(self.change_note.split())
-        republished = self.first_published_at is not None and self.first_published_at < moment
+        # Readers saw an earlier version: it was live until now, or was published before (and
+        # unpublished or withdrawn since).
+        seen_before = self.first_published_at is not None and self.first_published_at < moment
+        republished = previous_id is not None or seen_before
         note = (text, self.tell_recipients) if text and republished else None
         if note is not None:
             self.last_updated_at = moment
