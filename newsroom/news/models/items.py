@@ -320,7 +320,8 @@ class NewsItemPage(VisibleChanges, Withdrawable, MemoisedServing, AtomicPublish,
         if self.teaser and len(self.teaser) > 300:
             raise ValidationError({"teaser": _("Keep the teaser to 300 characters or fewer.")})
         note = " ".join(self.change_note.split())
-        if note and not self.live and self.first_published_at is None:
+        never_seen = self.pk is None or (not self.live and self.first_published_at is None)
+        if note and never_seen:
             raise ValidationError(
                 {
                     "change_note": _(
