@@ -27,6 +27,12 @@ def add_items(news_index, count, topic, person, start=0):
         )
 
 
+def publish_with_note(item, note):
+    item = type(item).objects.get(pk=item.pk)
+    item.change_note = note
+    item.save_revision().publish()
+
+
 def queries_for(client, url):
     """(queries of the first render after another item's publish, queries of a render in the
     same site generation). The first renders create image renditions and fill Wagtail's caches;
@@ -57,9 +63,12 @@ def test_query_counts_do_not_grow_with_the_archive(client, home, news_index, top
     MoreLink.objects.create(page=home, link_page=topic, sort_order=0)
     MoreLink.objects.create(page=home, link_url="https://example.org/", title="Elsewhere")
 
+    corrected = news_index.get_children().type(StoryPageFactory._meta.model)[1].specific
+    publish_with_note(corrected, "Corrected the first figure.")
     urls = {
         "front page": "/en/",
         "story": story.url,
+        "corrected story": corrected.url,
         "video": video.url,
         "topic": topic.url,
         "news listing": "/en/news/",
@@ -70,6 +79,8 @@ def test_query_counts_do_not_grow_with_the_archive(client, home, news_index, top
     }
     small = {name: queries_for(client, url) for name, url in urls.items()}
     add_items(news_index, 48, topic, person, start=12)
+    for number in range(4):  # "Updates to this page" reads every note in one query
+        publish_with_note(corrected, f"Corrected figure {number}.")
     large = {name: queries_for(client, url) for name, url in urls.items()}
 
     assert small == large
@@ -89,6 +100,7 @@ def test_query_counts_do_not_grow_with_the_archive(client, home, news_index, top
 PINNED = {
     "front page": (15, 1),
     "story": (12, 1),
+    "corrected story": (12, 1),
     "video": (12, 1),
     "topic": (8, 1),
     "news listing": (9, 1),

@@ -9,6 +9,11 @@ press, that is the moment journalists are told. The publish runs in one transact
 (core/publishing.py), so the fan-out task is enqueued only once it commits, and it asks
 ``visible()`` itself whether the item is public (a private section, an expired item, a publish
 rolled back: nothing is sent). Unpublishing cancels what has not been sent yet.
+
+A publication that carries a public change note its editor asked to send ("Send this correction
+to those who received the item", news/models/updates.py) enqueues the correction to everyone
+who was sent the item, as the item's alerts page does; the dispatch is keyed by a digest of the
+note, so the same note is never sent twice.
 """
 
 from django.db import transaction
@@ -17,7 +22,7 @@ from wagtail.signals import page_published, page_unpublished
 
 from newsroom.mailing import outbox
 from newsroom.mailing.signals import delivery_sent
-from newsroom.news.models import NewsItemPage
+from newsroom.news.models import ChangeNote, NewsItemPage
 from newsroom.press.models import AuditEntry
 
 from . import matching, tasks
@@ -38,6 +43,10 @@ def item_published(sender, instance, revision=None, **kwargs):
         return
     if instance.live:
         became_public(instance)
+        note = ChangeNote.objects.to_tell(instance, revision)
+        if note is not None:
+            page_id, text = instance.pk, note.text
+            transaction.on_commit(lambda: tasks.send_correction.enqueue(page_id, text))
     elif revision is not None and revision.approved_go_live_at and instance.share_with_press:
         shared_with_press(instance, revision)
 

@@ -3,7 +3,9 @@
 Feeds, sitemaps, structured data, ninjs, the API, oEmbed and the press area all answer the same
 questions the same way through this module: an item's permanent identifier (``item_guid``), its
 publication and modification times, its topics, its video, its listing image and its body as
-HTML with absolute links. Which items may leave the building is ``NewsItemPage.objects.visible()``.
+HTML with absolute links, its version and its public change notes. Which items may leave the
+building is ``NewsItemPage.objects.visible()``; a withdrawn item is described by
+``withdrawal_facts`` alone.
 """
 
 import datetime
@@ -15,7 +17,7 @@ from django.utils import timezone
 from django.utils.translation import get_language
 
 from newsroom.caching import fragments
-from newsroom.core.addresses import absolute, absolutize_html
+from newsroom.core.addresses import absolute, absolutize_html, page_url
 from newsroom.core.per_language import language_of
 from newsroom.core.text import plain_text
 from newsroom.images.facts import LARGE_SPEC, rendition_facts, renditions_prefetch
@@ -32,7 +34,9 @@ def for_syndication(queryset, *, with_body=True):
         "people",
         "places",
     )
-    return queryset if with_body else queryset.defer_streamfields()
+    if not with_body:  # a summary: neither the body nor the notes that follow it
+        return queryset.defer_streamfields()
+    return queryset.prefetch_related("change_notes")
 
 
 def item_topics(item):
@@ -106,6 +110,35 @@ def modified_at(item):
     if last is None:
         return published
     return max(published, timezone.localtime(last).replace(microsecond=0))
+
+
+def item_version(item):
+    """The version of what readers see: the live revision's number (it grows with every
+    publication; an item published once is version 1 in no particular sense, but stays it)."""
+    return str(item.live_revision_id or 1)
+
+
+def item_updates(item):
+    """The item's public change notes, newest first: [{"date": aware local datetime, "note"}]
+    (prefetched by for_syndication, or read now when the item has been updated at all)."""
+    prefetched = "change_notes" in getattr(item, "_prefetched_objects_cache", {})
+    notes = item.change_notes.all() if prefetched or item.last_updated_at else []
+    return [
+        {"date": timezone.localtime(note.published_at).replace(microsecond=0), "note": note.text}
+        for note in notes
+    ]
+
+
+def withdrawal_facts(item, request):
+    """What machines are told of a withdrawn item: which it was, when and why it went."""
+    return {
+        "uri": item_guid(item),
+        "url": page_url(item, request),
+        "title": item.title,
+        "language": item.locale.language_code,
+        "withdrawn_at": timezone.localtime(item.withdrawn_at).replace(microsecond=0),
+        "reason": item.withdrawal_reason,
+    }
 
 
 def latest_modification(queryset):

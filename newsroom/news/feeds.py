@@ -6,6 +6,7 @@ feeds get theirs the same way (``NewsItemQuerySet.feed_entries``).
 """
 
 from django.http import Http404
+from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -89,6 +90,28 @@ def contacts_html(contacts):
     )
 
 
+def updates_html(updates):
+    """ "Updates to this page" below the body, as the item's page shows them."""
+    if not updates:
+        return ""
+    return format_html(
+        "<h2>{}</h2><ul>{}</ul>",
+        _("Updates to this page"),
+        format_html_join(
+            "",
+            '<li><time datetime="{}">{}</time>: {}</li>',
+            (
+                (
+                    update["date"].isoformat(),
+                    date_format(update["date"], "j F Y, H:i"),
+                    update["note"],
+                )
+                for update in updates
+            ),
+        ),
+    )
+
+
 def entry_for(item, request, contacts=()):
     url = page_url(item, request)
     video = facts.item_video(item)
@@ -101,12 +124,15 @@ def entry_for(item, request, contacts=()):
             "size": document_size(video.video_file),
         }
     kind = item.specific_class
+    updates = facts.item_updates(item)
     return FeedEntry(
         guid=facts.item_guid(item),
         url=url,
         title=item.title,
         summary=item.teaser,
-        content_html=facts.body_html(item, request) + contacts_html(contacts),
+        content_html=facts.body_html(item, request)
+        + contacts_html(contacts)
+        + updates_html(updates),
         published=facts.published_at(item),
         modified=facts.modified_at(item),
         type_label=str(kind.item_type_label) if kind else "",
@@ -116,4 +142,6 @@ def entry_for(item, request, contacts=()):
         video=video_file,
         language=item.locale.language_code,
         contacts=[contact_facts(contact, request) for contact in contacts],
+        version=facts.item_version(item),
+        updates=updates,
     )

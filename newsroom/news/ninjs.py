@@ -115,13 +115,16 @@ def ninjs_document(item, request):
         else ("composite" if item.listing_image_id else "text"),
         "representationType": "full",
         "profile": f"newsroom-{facts.item_type(item) or 'item'}",
-        "version": str(item.live_revision_id or 1),
+        "version": facts.item_version(item),
         "firstCreated": _iso(facts.published_at(item)),
         "versionCreated": _iso(facts.modified_at(item)),
         "pubStatus": "usable",
         "language": item.locale.language_code,
         "headlines": [{"role": "main", "value": item.title}],
-        "descriptions": [{"role": "summary", "contentType": "text/plain", "value": item.teaser}],
+        "descriptions": [
+            {"role": "summary", "contentType": "text/plain", "value": item.teaser},
+            *(_change_note(update) for update in facts.item_updates(item)),
+        ],
         "bodies": [
             {
                 "role": "main",
@@ -181,6 +184,41 @@ def ninjs_document(item, request):
     return {key: value for key, value in document.items() if value != []}
 
 
+def _change_note(update):
+    """A public change note as a ninjs description (ninjs has no field of its own for them):
+    role "change-note", its time (RFC 3339) then the note, newest first."""
+    return {
+        "role": "change-note",
+        "contentType": "text/plain",
+        "value": f"{_iso(update['date'])} {update['note']}",
+    }
+
+
+def withdrawn_document(item, request):
+    """The ninjs of a withdrawn item: which it was, canceled (ninjs 3.1's pubStatus for content
+    taken back; it has no "withdrawn"), when and why, and nothing of its text."""
+    withdrawal = facts.withdrawal_facts(item, request)
+    return {
+        "uri": withdrawal["uri"],
+        "standard": {"name": "ninjs", "version": NINJS_VERSION, "schema": SCHEMA_URI},
+        "type": "text",
+        "representationType": "full",
+        "profile": f"newsroom-{facts.item_type(item) or 'item'}",
+        "firstCreated": _iso(facts.published_at(item)),
+        "versionCreated": _iso(withdrawal["withdrawn_at"]),
+        "pubStatus": "canceled",
+        "language": withdrawal["language"],
+        "headlines": [{"role": "main", "value": item.title}],
+        "descriptions": [
+            {"role": "withdrawal", "contentType": "text/plain", "value": withdrawal["reason"]}
+        ],
+        "altIds": [
+            {"role": "url", "value": withdrawal["url"]},
+            {"role": "page-id", "value": str(item.pk)},
+        ],
+    }
+
+
 def _video_renditions(video, request):
     renditions = []
     seconds = video.duration.total_seconds() if video.duration else None
@@ -226,6 +264,14 @@ def serve_ninjs(request, item):
     return json_response(ninjs_document(item, request), content_type=CONTENT_TYPE)
 
 
+@machine_readable(max_age=300, limited=True)
+def serve_withdrawn_ninjs(request, item):
+    """410 Gone, with the ninjs that says the item was withdrawn (pubStatus "canceled")."""
+    response = json_response(withdrawn_document(item, request), content_type=CONTENT_TYPE)
+    response.status_code = 410
+    return response
+
+
 def item_ninjs_view(request, index, year, month, day, slug):
     """<item address>ninjs.json: the item's ninjs, found like the item page itself."""
     date = archive_date(year, month, day)
@@ -233,7 +279,10 @@ def item_ninjs_view(request, index, year, month, day, slug):
         NewsItemPage.objects.visible().newest_first().child_of(index).filter(slug=slug)
     )
     if item is None:
-        raise Http404(_("No published item has this address."))
+        withdrawn = NewsItemPage.objects.withdrawn().child_of(index).filter(slug=slug).first()
+        if withdrawn is None or withdrawn.display_date != date:
+            raise Http404(_("No published item has this address."))
+        return serve_withdrawn_ninjs(request, withdrawn)
     if item.display_date != date:
         return redirect(item.get_url(request) + "ninjs.json", permanent=True)
     return serve_ninjs(request, item)

@@ -99,6 +99,14 @@ def waiting_for(page_id):
     return SendOut.objects.filter(page_id=page_id, status__in=[Status.WAITING, Status.EMBARGO])
 
 
+def sent_for(page_id):
+    """Ids of the item's send-outs that went to someone (a correction may follow them)."""
+    sent = SendOut.objects.filter(
+        page_id=page_id, correction_of__isnull=True, status__in=[Status.SENT, Status.EMBARGO]
+    )
+    return list(sent.values_list("pk", flat=True))
+
+
 def cancel_for(page_id):
     """The item was unpublished: what its send-outs have not sent yet is not sent."""
     cancelled = 0

@@ -8,6 +8,7 @@ from django.test import Client
 
 from newsroom.alerts import digests
 from newsroom.alerts.models import Subscriber
+from newsroom.news.tests.test_corrections import story_form
 
 from .conftest import html_of, links_in, path_of, story, text_of
 from .helpers import sign_up, staff_client
@@ -101,3 +102,38 @@ def test_an_editor_who_cannot_publish_cannot_send_a_correction(mailbox, publishe
     assert reader.get(alerts_page).status_code == 302  # to the admin's sign-in
     assert mailbox.run(reader.post, alerts_page, {"note": NOTE}).status_code == 302
     assert mailbox.messages() == []
+
+
+def test_a_change_note_published_with_the_item_is_sent_once_to_those_who_were_sent_it(
+    mailbox, published, press_officer, topic
+):
+    """The editor ticks "Send this correction to those who received the item" next to the
+    note in the item's edit form and publishes: the correction goes out, once."""
+    edit_url = f"/admin/pages/{published.pk}/edit/"
+    form = story_form(
+        published, topics=[topic.pk], change_note=NOTE, tell_recipients=True, dateline="Rome"
+    )
+    response = mailbox.run(press_officer.post, edit_url, form)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    corrections = [m for m in mailbox.messages() if m["Subject"].startswith("Correction:")]
+    # (late@, who signed up after the item went out, is sent the item itself: any publish
+    # adds those who match since; never the correction of a version they were not sent.)
+    assert sorted(m["To"] for m in corrections) == ["digest@example.org", "sent@example.org"]
+    message = mailbox.only("sent@example.org")
+    assert message["Subject"] == "Correction: Summit dates announced"
+    assert NOTE in text_of(message) and NOTE in html_of(message)
+    assert NOTE in Client().get(published.url).text  # and readers see it on the page
+
+    # The same note published again, box ticked (the editor re-publishes a fix): not resent.
+    mailbox.clear()
+    form = story_form(
+        published, topics=[topic.pk], change_note=NOTE, tell_recipients=True, dateline="Milan"
+    )
+    assert mailbox.run(press_officer.post, edit_url, form).status_code == 302
+    assert [(m["To"], m["Subject"]) for m in mailbox.messages()] == []
+
+    # A note without the box ticked is only shown, never sent.
+    form = story_form(published, topics=[topic.pk], change_note="Added the venue.")
+    assert mailbox.run(press_officer.post, edit_url, form).status_code == 302
+    assert mailbox.messages() == []
+    assert "Added the venue." in Client().get(published.url).text

@@ -68,6 +68,9 @@ class FeedEntry:
     language: str
     # Press contacts: [{"name", "role", "phone", "email", "languages", "photo", "vcard"}]
     contacts: list = field(default_factory=list)
+    version: str = ""  # grows with every publication of the item
+    # Public change notes, newest first: [{"date": aware datetime, "note": plain text}]
+    updates: list = field(default_factory=list)
 
     @property
     def summary_html(self):

@@ -47,7 +47,17 @@ def _item(entry):
         if entry.video["duration"]:
             attachment["duration_in_seconds"] = entry.video["duration"]
         item["attachments"] = [attachment]
+    # A JSON Feed extension (an object whose name starts with "_"): whom to call about it, the
+    # item's version and its public change notes.
+    extension = {}
     if entry.contacts:
-        # A JSON Feed extension (an object whose name starts with "_"): whom to call about it.
-        item["_newsroom"] = {"press_contacts": entry.contacts}
+        extension["press_contacts"] = entry.contacts
+    if entry.version:
+        extension["version"] = entry.version
+    if entry.updates:
+        extension["updates"] = [
+            {"date": update["date"].isoformat(), "note": update["note"]} for update in entry.updates
+        ]
+    if extension:
+        item["_newsroom"] = extension
     return item

@@ -1,7 +1,10 @@
 """RSS 2.0 and Atom through Django's syndication framework, with the elements it lacks.
 
 Django writes and escapes the XML; these subclasses add the full body (RSS ``content:encoded``,
-Atom ``content``) and Media RSS ``media:content`` for the listing image and video file.
+Atom ``content``), Media RSS ``media:content`` for the listing image and video file, and the
+item's version and public change notes as elements of the newsroom's own namespace
+(``<newsroom:version>3</newsroom:version>``, ``<newsroom:update date="…">note</newsroom:update>``,
+newest first), which feed readers that do not know it ignore, as RSS 2.0 and Atom allow.
 """
 
 from django.contrib.syndication.views import Feed
@@ -9,6 +12,7 @@ from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed
 
 CONTENT_NS = "http://purl.org/rss/1.0/modules/content/"
 MEDIA_NS = "http://search.yahoo.com/mrss/"
+NEWSROOM_NS = "urn:newsroom:syndication:1"
 
 
 def _write_media(handler, media):
@@ -24,9 +28,23 @@ def _write_media(handler, media):
     handler.endElement("media:content")
 
 
+def _write_updates(handler, item):
+    if item.get("version"):
+        handler.addQuickElement("newsroom:version", item["version"])
+    for update in item.get("updates", ()):
+        handler.addQuickElement(
+            "newsroom:update", update["note"], {"date": update["date"].isoformat()}
+        )
+
+
 class NewsroomRssFeed(Rss201rev2Feed):
     def rss_attributes(self):
-        return {**super().rss_attributes(), "xmlns:content": CONTENT_NS, "xmlns:media": MEDIA_NS}
+        return {
+            **super().rss_attributes(),
+            "xmlns:content": CONTENT_NS,
+            "xmlns:media": MEDIA_NS,
+            "xmlns:newsroom": NEWSROOM_NS,
+        }
 
     def add_root_elements(self, handler):
         super().add_root_elements(handler)
@@ -39,11 +57,12 @@ class NewsroomRssFeed(Rss201rev2Feed):
             handler.addQuickElement("content:encoded", item["content_html"])
         for media in item.get("media", ()):
             _write_media(handler, media)
+        _write_updates(handler, item)
 
 
 class NewsroomAtomFeed(Atom1Feed):
     def root_attributes(self):
-        return {**super().root_attributes(), "xmlns:media": MEDIA_NS}
+        return {**super().root_attributes(), "xmlns:media": MEDIA_NS, "xmlns:newsroom": NEWSROOM_NS}
 
     def add_root_elements(self, handler):
         super().add_root_elements(handler)
@@ -56,6 +75,7 @@ class NewsroomAtomFeed(Atom1Feed):
             handler.addQuickElement("content", item["content_html"], {"type": "html"})
         for media in item.get("media", ()):
             _write_media(handler, media)
+        _write_updates(handler, item)
 
 
 class EntryFeed(Feed):
@@ -165,7 +185,12 @@ class EntryFeed(Feed):
                     "credit": entry.image.credit,
                 }
             )
-        return {"content_html": entry.content_html, "media": media}
+        return {
+            "content_html": entry.content_html,
+            "media": media,
+            "version": entry.version,
+            "updates": entry.updates,
+        }
 
 
 class RssFeed(EntryFeed):

@@ -170,10 +170,15 @@ class NewsIndexPage(RoutablePageMixin, MemoisedServing, AtomicPublish, Page):
     @re_path(r"^(?P<year>\d{4})/(?P<month>\d{2})/(?P<day>\d{2})/(?P<slug>[-\w]+)/$")
     def item(self, request, year, month, day, slug):
         """A dated address with no item at it (``route()`` serves those that have one)."""
-        archive_date(year, month, day)  # an impossible date is a 404 that says so
+        date = archive_date(year, month, day)  # an impossible date is a 404 that says so
         item = self.live_item(slug)
         if item is None:
-            raise Http404(_("No published item has this address."))
+            withdrawn = self.withdrawn_item(slug)
+            if withdrawn is None:
+                raise Http404(_("No published item has this address."))
+            if withdrawn.display_date != date:
+                return redirect(withdrawn.get_url(request), permanent=True)
+            return self.withdrawal_notice(request, withdrawn)
         # The editor changed the display date: the old address still leads to the item.
         return redirect(item.get_url(request), permanent=True)
 
@@ -202,6 +207,21 @@ class NewsIndexPage(RoutablePageMixin, MemoisedServing, AtomicPublish, Page):
         from newsroom.news.ninjs import item_ninjs_view  # the ninjs module reads these models
 
         return item_ninjs_view(request, self, year, month, day, slug)
+
+    def withdrawn_item(self, slug):
+        """The withdrawn item at this slug, or None (``models/withdrawals.py``)."""
+        item = NewsItemPage.objects.withdrawn().child_of(self).filter(slug=slug).first()
+        return item.specific if item is not None else None
+
+    def withdrawal_notice(self, request, withdrawn):
+        """410 Gone: the headline, why and when it was withdrawn, no body."""
+        response = self.render(
+            request,
+            template="news/withdrawn_item.html",
+            context_overrides={"withdrawn": withdrawn},
+        )
+        response.status_code = 410
+        return response
 
     @memo.per_generation(keep=memo.found)
     def live_item(self, slug):

@@ -38,6 +38,7 @@ from newsroom.scheduling.forms import NewsItemAdminForm
 from newsroom.topics.models import TopicPage
 
 from .updates import VisibleChanges
+from .withdrawals import Withdrawable
 
 # Rendition filter specs used by listings; for_listing() prefetches exactly these.
 LISTING_IMAGE_SPECS = ("fill-480x270", "fill-960x540")
@@ -57,6 +58,11 @@ class NewsItemQuerySet(PageQuerySet):
         if expired:  # on the primary key: the search backend only filters on indexed fields
             queryset = queryset.exclude(pk__in=expired)
         return queryset
+
+    def withdrawn(self):
+        """Items withdrawn with a notice (not live), outside private sections: their addresses
+        answer 410 with the notice."""
+        return public(self.filter(live=False, withdrawn_at__isnull=False))
 
     def newest_first(self):
         return self.order_by("-display_date", "-first_published_at", "-pk")
@@ -185,7 +191,7 @@ def topic_ids_by_key():
     return ids
 
 
-class NewsItemPage(VisibleChanges, MemoisedServing, AtomicPublish, Page):
+class NewsItemPage(VisibleChanges, Withdrawable, MemoisedServing, AtomicPublish, Page):
     """The fields every item type shares; never created on its own."""
 
     display_date = models.DateField(
@@ -234,7 +240,11 @@ class NewsItemPage(VisibleChanges, MemoisedServing, AtomicPublish, Page):
 
     objects = NewsItemManager()
     routing_is_kept = False  # an item's publish keeps the epoch (core/serving.py)
-    exclude_fields_in_copy = ["last_updated_at"]  # a copy has not been updated yet
+    # A copy has not been updated or withdrawn yet, and its first publication has no note.
+    exclude_fields_in_copy = [
+        *("last_updated_at", "withdrawn_at", "withdrawal_reason"),
+        *("change_note", "tell_recipients"),
+    ]
 
     item_type = ""
     item_type_label = ""
@@ -263,6 +273,11 @@ class NewsItemPage(VisibleChanges, MemoisedServing, AtomicPublish, Page):
         ),
     ]
     press_contacts_panel = FieldPanel("press_contacts", heading=_("For more information"))
+    # Last on every type's form: what the editor says about this publication.
+    change_note_panel = MultiFieldPanel(
+        [FieldPanel("change_note"), FieldPanel("tell_recipients")],
+        heading=_("Public change note"),
+    )
     settings_panels = [
         *Page.settings_panels,
         FieldPanel("share_with_press", heading=_("Embargo")),
@@ -304,6 +319,25 @@ class NewsItemPage(VisibleChanges, MemoisedServing, AtomicPublish, Page):
         super().clean()
         if self.teaser and len(self.teaser) > 300:
             raise ValidationError({"teaser": _("Keep the teaser to 300 characters or fewer.")})
+        note = " ".join(self.change_note.split())
+        never_seen = self.pk is None or (not self.live and self.first_published_at is None)
+        if note and never_seen:
+            raise ValidationError(
+                {
+                    "change_note": _(
+                        "A change note is for an item readers have already seen: this one has "
+                        "never been published. Leave the note empty."
+                    )
+                }
+            )
+        if self.tell_recipients and not note:
+            raise ValidationError(
+                {
+                    "tell_recipients": _(
+                        "Write the change note that should be sent, or untick this box."
+                    )
+                }
+            )
 
     # --- addresses ------------------------------------------------------------------------
     def get_url_parts(self, request=None):
@@ -420,6 +454,10 @@ class NewsItemPage(VisibleChanges, MemoisedServing, AtomicPublish, Page):
             )
         )
         context["people"] = SimpleLazyObject(lambda: in_locale(self.people.all(), self.locale_id))
+        # Every note sets last_updated_at: an item never updated has none to read.
+        context["change_notes"] = SimpleLazyObject(
+            lambda: list(self.change_notes.all()) if self.last_updated_at else []
+        )
         if self.shows_press_contacts:
             context["press_contacts"] = SimpleLazyObject(
                 lambda: self.contacts_for_readers(Site.find_for_request(request))
@@ -452,7 +490,11 @@ class StoryPage(NewsItemPage):
     item_type_label = _("Story")
     call_to_action = _("Read more")
 
-    content_panels = NewsItemPage.content_panels + NewsItemPage.tagging_panels
+    content_panels = [
+        *NewsItemPage.content_panels,
+        *NewsItemPage.tagging_panels,
+        NewsItemPage.change_note_panel,
+    ]
     template = "news/story_page.html"
 
     class Meta:
@@ -510,6 +552,7 @@ class VideoPage(NewsItemPage):
         ),
         FieldPanel("transcript"),
         *NewsItemPage.tagging_panels,
+        NewsItemPage.change_note_panel,
     ]
     template = "news/video_page.html"
 

@@ -84,7 +84,11 @@ class PressReleasePage(NewsItemPage):
     base_form_class = PressReleaseForm
     # A copy is another release: it gets its own number when it is first published.
     # (Translations are made from a copy too; they find their source's number by translation key.)
-    exclude_fields_in_copy = ["release_year", "release_number", "last_updated_at"]
+    exclude_fields_in_copy = [
+        *NewsItemPage.exclude_fields_in_copy,
+        "release_year",
+        "release_number",
+    ]
     content_panels = [
         *NewsItemPage.content_panels,
         FieldRowPanel(
@@ -100,6 +104,7 @@ class PressReleasePage(NewsItemPage):
         ),
         NewsItemPage.press_contacts_panel,
         *NewsItemPage.tagging_panels,
+        NewsItemPage.change_note_panel,
     ]
     template = "news/press_release_page.html"
 
@@ -219,6 +224,7 @@ class SpeechPage(NewsItemPage):
         ),
         NewsItemPage.press_contacts_panel,
         *NewsItemPage.tagging_panels,
+        NewsItemPage.change_note_panel,
     ]
     template = "news/speech_page.html"
 
@@ -324,6 +330,7 @@ class MediaAdvisoryPage(NewsItemPage):
         ),
         NewsItemPage.press_contacts_panel,
         *NewsItemPage.tagging_panels,
+        NewsItemPage.change_note_panel,
     ]
     template = "news/media_advisory_page.html"
 

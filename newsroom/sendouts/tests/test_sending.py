@@ -12,6 +12,7 @@ from django.test import Client, override_settings
 from newsroom.mailing import outbox
 from newsroom.mailing.models import Delivery, Suppression
 from newsroom.mailing.testing import report_bounce
+from newsroom.news.tests.test_corrections import story_form
 from newsroom.sendouts import links, tasks
 from newsroom.sendouts.models import MediaContact, MediaList, SendOut
 
@@ -240,6 +241,26 @@ def test_a_correction_reaches_everyone_who_received_the_original_and_nobody_else
     message = mailbox.only("ana@quotidien.example")
     assert message["Subject"] == "Correction: Allies agree a readiness plan"
     assert "An earlier version gave the wrong date for the summit." in text_of(message)
+
+
+def test_a_change_note_published_with_the_item_goes_to_the_send_outs_recipients_once(
+    officer, mailbox, item, press
+):
+    """ "Send this correction to those who received the item", ticked beside the change note in
+    the item's edit form: the send-out's recipients get the note, once, as from the send-out's
+    own *Send a correction*."""
+    sendout = prepare(officer, item, lists=[press["list"]], contacts=[press["bo"]])
+    mailbox.run(act, officer, sendout, "send-now")
+    mailbox.clear()
+    note = "Corrected the date of the summit."
+    for dateline in ("Brussels, Belgium", "Brussels"):  # the second publish repeats the note
+        form = story_form(item, change_note=note, tell_recipients=True, dateline=dateline)
+        response = mailbox.run(officer.post, f"/admin/pages/{item.pk}/edit/", form)
+        assert response.status_code == 302, response.content.decode()[:3000]
+    assert mailbox.addresses() == ["ana@quotidien.example", "bo@weekly.example"]
+    message = mailbox.only("bo@weekly.example")
+    assert message["Subject"] == "Correction: Allies agree a readiness plan"
+    assert note in text_of(message)
 
 
 def test_an_editor_who_does_not_publish_prepares_but_cannot_send(editor, mailbox, item, press):

@@ -26,6 +26,7 @@ def _json(schema, description):
 ERRORS = {
     "400": {"$ref": "#/components/responses/BadRequest"},
     "404": {"$ref": "#/components/responses/NotFound"},
+    "410": {"$ref": "#/components/responses/Withdrawn"},
     "429": {"$ref": "#/components/responses/TooManyRequests"},
 }
 NOT_MODIFIED = {"description": "Not modified: the ETag given in If-None-Match is still current."}
@@ -173,6 +174,15 @@ def _schemas():
         "published": {"type": "string", "format": "date-time"},
         "modified": {"type": "string", "format": "date-time"},
         "language": {"type": "string"},
+        "status": {
+            "type": "string",
+            "enum": ["published"],
+            "description": "A withdrawn item answers 410 with a WithdrawnItem instead.",
+        },
+        "version": {
+            "type": "string",
+            "description": "Grows with every publication of the item; the same as ninjs' version.",
+        },
         "url": link,
         "image": _nullable(_ref("Image")),
         "topics": {
@@ -241,7 +251,7 @@ def _schemas():
         },
         "ItemDetail": {
             "type": "object",
-            "required": [*item_properties, "body_html", "video", "press_contacts"],
+            "required": [*item_properties, "body_html", "video", "press_contacts", "updates"],
             "properties": {
                 **item_properties,
                 "body_html": {"type": "string", "description": "The body, absolute links."},
@@ -252,6 +262,34 @@ def _schemas():
                     "advisory (its own contacts, or its section's defaults); empty for others.",
                     "items": _ref("PressContact"),
                 },
+                "updates": {
+                    "type": "array",
+                    "description": "Public change notes, newest first (“Updates to this page”).",
+                    "items": {
+                        "type": "object",
+                        "required": ["date", "note"],
+                        "properties": {
+                            "date": {"type": "string", "format": "date-time"},
+                            "note": {"type": "string"},
+                        },
+                    },
+                },
+            },
+        },
+        "WithdrawnItem": {
+            "type": "object",
+            "required": ["id", "uri", "type", "title", "language", "status", "withdrawn"]
+            + ["reason", "url"],
+            "properties": {
+                "id": item_properties["id"],
+                "uri": item_properties["uri"],
+                "type": item_properties["type"],
+                "title": {"type": "string"},
+                "language": {"type": "string"},
+                "status": {"type": "string", "enum": ["withdrawn"]},
+                "withdrawn": {"type": "string", "format": "date-time"},
+                "reason": {"type": "string", "description": "Why, as readers are told."},
+                "url": link,
             },
         },
         "Video": video,
@@ -409,10 +447,14 @@ def openapi(request):
                 errors=("400", "404", "429"),
             ),
             "/items/{item_id}/": get(
-                "One item with its body", "getItem", [item_id], "ItemDetail", ("404", "429")
+                "One item with its body", "getItem", [item_id], "ItemDetail", ("404", "410", "429")
             ),
             "/items/{item_id}/ninjs/": get(
-                "One item as IPTC ninjs 3.1", "getItemNinjs", [item_id], "Ninjs", ("404", "429")
+                "One item as IPTC ninjs 3.1",
+                "getItemNinjs",
+                [item_id],
+                "Ninjs",
+                ("404", "410", "429"),
             ),
             "/topics/": get(
                 "Topics, alphabetically", "listTopics", listing, "TopicPage", ("400", "404", "429")
@@ -436,6 +478,15 @@ def openapi(request):
                 "NotFound": _json(
                     _ref("Error"), "Nothing has this id or slug, or page is too high."
                 ),
+                "Withdrawn": {
+                    "description": "The item was withdrawn: when and why (the ninjs address "
+                    "answers a ninjs document with pubStatus “canceled”).",
+                    "content": {
+                        "application/json": {
+                            "schema": {"anyOf": [_ref("WithdrawnItem"), _ref("Ninjs")]}
+                        }
+                    },
+                },
                 "TooManyRequests": {
                     **_json(_ref("Error"), "Rate limit reached; wait Retry-After seconds."),
                     "headers": {"Retry-After": {"$ref": "#/components/headers/Retry-After"}},

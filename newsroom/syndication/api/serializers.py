@@ -73,6 +73,8 @@ def item_summary(item, request, people):
         "published": facts.published_at(item).isoformat(),
         "modified": facts.modified_at(item).isoformat(),
         "language": item.locale.language_code,
+        "status": "published",
+        "version": facts.item_version(item),
         "url": url,
         "image": image,
         "topics": [
@@ -112,7 +114,27 @@ def item_detail(item, request, people):
         }
     contacts = facts.press_contacts_of([item], Site.find_for_request(request)).get(item.pk, [])
     data["press_contacts"] = [contact_facts(contact, request) for contact in contacts]
+    data["updates"] = [
+        {"date": update["date"].isoformat(), "note": update["note"]}
+        for update in facts.item_updates(item)
+    ]
     return data
+
+
+def withdrawn_item(item, request):
+    """A withdrawn item (answered with 410 Gone): which it was, when and why it went."""
+    withdrawal = facts.withdrawal_facts(item, request)
+    return {
+        "id": item.pk,
+        "uri": withdrawal["uri"],
+        "type": facts.item_type(item),
+        "title": withdrawal["title"],
+        "language": withdrawal["language"],
+        "status": "withdrawn",
+        "withdrawn": withdrawal["withdrawn_at"].isoformat(),
+        "reason": withdrawal["reason"],
+        "url": withdrawal["url"],
+    }
 
 
 def feed_links(request, feed_base):

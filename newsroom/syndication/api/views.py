@@ -16,7 +16,7 @@ from newsroom.core.http import json_error, json_response, machine_readable
 from newsroom.images import facts as image_facts
 from newsroom.news import facts
 from newsroom.news.models import NewsItemPage
-from newsroom.news.ninjs import find_public_item, ninjs_document
+from newsroom.news.ninjs import find_public_item, ninjs_document, withdrawn_document
 from newsroom.topics.models import Person, public_topics
 
 from . import params, serializers
@@ -43,6 +43,8 @@ def api_view(allowed_params=()):
                 return json_error(400, error.message, fields=error.fields)
             except NotFound as error:
                 return json_error(404, str(error))
+            except Withdrawn as gone:
+                return gone.response(request)
 
         return wrapper
 
@@ -51,6 +53,21 @@ def api_view(allowed_params=()):
 
 class NotFound(Exception):
     pass
+
+
+class Withdrawn(Exception):
+    """The item was withdrawn: 410 Gone, saying when and why (``ninjs``: its ninjs)."""
+
+    def __init__(self, item, ninjs=False):
+        super().__init__(item.pk)
+        self.item, self.ninjs = item, ninjs
+
+    def response(self, request):
+        if self.ninjs:
+            document = withdrawn_document(self.item, request)
+        else:
+            document = serializers.withdrawn_item(self.item, request)
+        return json_response(document, status=410)
 
 
 def paginate(request, queryset, page, page_size):
@@ -127,12 +144,15 @@ def item_list(request):
     )
 
 
-def _public_item(item_id):
+def _public_item(item_id, ninjs=False):
     number = text.whole_number(item_id, digits=18)
     if number is None:
         raise NotFound(_("There is no item with the id “%(id)s”.") % {"id": item_id[:50]})
     item = find_public_item(NewsItemPage.objects.visible().newest_first().filter(pk=number))
     if item is None:
+        withdrawn = NewsItemPage.objects.withdrawn().filter(pk=number).first()
+        if withdrawn is not None:
+            raise Withdrawn(withdrawn, ninjs=ninjs)
         raise NotFound(_("No published item has the id %(id)s.") % {"id": item_id})
     return item
 
@@ -147,7 +167,7 @@ def item_detail(request, item_id):
 
 @api_view()
 def item_ninjs(request, item_id):
-    return json_response(ninjs_document(_public_item(item_id), request))
+    return json_response(ninjs_document(_public_item(item_id, ninjs=True), request))
 
 
 @api_view(params.LIST_PARAMS)
