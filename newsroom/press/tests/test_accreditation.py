@@ -11,13 +11,7 @@ from django.contrib.auth import get_user_model
 from django.test import Client
 from wagtail.models import ModelLogEntry
 
-from newsroom.mailing.testing import (  # noqa: F401 - fixtures and helpers
-    html_of,
-    mail_via_smtp,
-    mailbox,
-    smtp_server,
-    text_of,
-)
+from newsroom.mailing.testing import html_of, text_of
 from newsroom.press.accreditation import tokens
 from newsroom.press.models import AccreditationRequest, PressAccount
 from newsroom.sendouts.models import MediaContact
