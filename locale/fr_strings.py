@@ -389,8 +389,14 @@ FRENCH = {
     "Download the image": "Télécharger l’image",
     # Press accreditation requests (newsroom/press/accreditation/)
     ("address segment", "apply/"): "accreditation/",
-    ("address segment", "password/<str:uidb64>/<str:token>/"): "mot-de-passe/<str:uidb64>/<str:token>/",
-    ("address segment", "password/<str:uidb64>/<str:token>/new/"): "mot-de-passe/<str:uidb64>/<str:token>/nouveau/",
+    (
+        "address segment",
+        "password/<str:uidb64>/<str:token>/",
+    ): "mot-de-passe/<str:uidb64>/<str:token>/",
+    (
+        "address segment",
+        "password/<str:uidb64>/<str:token>/new/",
+    ): "mot-de-passe/<str:uidb64>/<str:token>/nouveau/",
     "Pending": "En attente",
     "Approved": "Approuvée",
     "Refused": "Refusée",

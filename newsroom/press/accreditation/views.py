@@ -29,13 +29,9 @@ from ..models import PressAccount
 from . import requests, tokens
 from .forms import RequestForm
 
-DEFAULT_RATES = {"client": "5/hour", "address": "3/day"}
-
 
 def _refusal(scope, ident):
-    rate = getattr(
-        settings, f"NEWSROOM_ACCREDITATION_RATE_PER_{scope.upper()}", DEFAULT_RATES[scope]
-    )
+    rate = getattr(settings, f"NEWSROOM_ACCREDITATION_RATE_PER_{scope.upper()}")
     return throttle.count("accreditation", scope, ident, rate)
 
 

@@ -374,7 +374,6 @@ def test_french_form_and_messages(client, mailbox, admin_client):
 
 def test_the_form_is_linked_from_the_sign_in_and_refused_pages(client, db):
     assert 'href="/en/press/apply/"' in client.get("/en/press/sign-in/").text
-    get_user_model().objects.create_user("reader", password="long-enough-password")
-    client.login(username="reader", password="long-enough-password")
+    client.force_login(get_user_model().objects.create_user("reader"))
     refused = client.get("/en/press/")
     assert refused.status_code == 403 and 'href="/en/press/apply/"' in refused.text
