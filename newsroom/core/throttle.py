@@ -31,21 +31,26 @@ def digest(value):
     return hashlib.sha256(value.encode()).hexdigest()[:32]
 
 
-def count(counter, scope, ident, rate):
-    """Count one use of ``counter`` by ``ident`` against ``rate`` ("10/hour", "off"); a
-    ``Refusal`` when it is one too many, else None."""
-    limit = parse_rate_limit(rate)
-    if limit is None:
-        return None
+def hit(name, ident, limit):
+    """Count one use by ``ident`` in the current window of ``limit`` (a ``RateLimit``):
+    (uses so far in the window, seconds until it ends)."""
     now = time.time()
     window = int(now // limit.seconds)
-    key = f"{counter}:rate:{scope}:{ident}:{window}"
+    key = f"{name}:{ident}:{window}"
     cache.add(key, 0, timeout=limit.seconds + 1)
     try:
         used = cache.incr(key)
     except ValueError:  # the window ended between add() and incr()
         cache.set(key, 1, timeout=limit.seconds + 1)
         used = 1
-    if used > limit.requests:
-        return Refusal(scope, max(1, math.ceil((window + 1) * limit.seconds - now)))
-    return None
+    return used, max(1, math.ceil((window + 1) * limit.seconds - now))
+
+
+def count(counter, scope, ident, rate):
+    """Count one use of ``counter`` by ``ident`` against ``rate`` ("10/hour", "off"); a
+    ``Refusal`` when it is one too many, else None."""
+    limit = parse_rate_limit(rate)
+    if limit is None:
+        return None
+    used, reset = hit(f"{counter}:rate:{scope}", ident, limit)
+    return Refusal(scope, reset) if used > limit.requests else None
