@@ -106,11 +106,8 @@ class AccreditationRequestViewSet(ModelViewSet):
             pattern for pattern in super().get_urlpatterns() if pattern.name not in ("add", "edit")
         ]
 
-    def get_index_view_kwargs(self, **kwargs):
-        return super().get_index_view_kwargs(edit_url_name=None, add_url_name=None, **kwargs)
-
-    def get_inspect_view_kwargs(self, **kwargs):
-        return super().get_inspect_view_kwargs(edit_url_name=None, **kwargs)
+    def get_common_view_kwargs(self, **kwargs):
+        return super().get_common_view_kwargs(add_url_name=None, edit_url_name=None, **kwargs)
 
 
 register_permission_policy(AccreditationRequest, RequestsPolicy(AccreditationRequest))

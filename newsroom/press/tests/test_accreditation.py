@@ -8,7 +8,9 @@ from urllib.parse import urlsplit
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from wagtail.models import ModelLogEntry
 
 from newsroom.mailing.testing import html_of, text_of
@@ -122,6 +124,12 @@ def test_the_whole_journey_request_approve_set_password_sign_in(client, mailbox,
     entry = ModelLogEntry.objects.get(action="press.accreditation.approve")
     assert entry.user.username == "officer" and entry.object_id == str(accreditation.pk)
     assert entry.data["message"] == "Welcome aboard."
+    history = admin_client.get(f"/admin/accreditation_requests/history/{accreditation.pk}/")
+    assert history.status_code == 200 and "Accreditation approved" in history.text
+    for view in ("history-results", "usage", "delete"):
+        other = admin_client.get(f"/admin/accreditation_requests/{view}/{accreditation.pk}/")
+        assert other.status_code == 200, view
+    assert admin_client.get("/admin/accreditation_requests/new/", follow=True).status_code == 404
 
     approval = mailbox.only(ADDRESS)
     assert "approved" in approval["Subject"]
@@ -377,3 +385,25 @@ def test_the_form_is_linked_from_the_sign_in_and_refused_pages(client, db):
     client.force_login(get_user_model().objects.create_user("reader"))
     refused = client.get("/en/press/")
     assert refused.status_code == 403 and 'href="/en/press/apply/"' in refused.text
+
+
+def test_the_admin_listing_reads_the_same_queries_for_3_or_30_requests(admin_client):
+    def add(count, start):
+        AccreditationRequest.objects.bulk_create(
+            AccreditationRequest(**request_data(email=f"r{start + n}@example.org"))
+            for n in range(count)
+        )
+
+    def queries():
+        with CaptureQueriesContext(connection) as captured:
+            assert admin_client.get("/admin/accreditation_requests/").status_code == 200
+        # The site and its settings are read again whenever their short-lived cache has
+        # expired, whatever the page: left out of the comparison.
+        shared = ("wagtailcore_site", "core_organisationsettings")
+        return len([q for q in captured if not any(name in q["sql"] for name in shared)])
+
+    add(3, 0)
+    queries()  # the first request fills the per-process caches (content types, settings)
+    few = queries()
+    add(27, 3)
+    assert queries() == few
