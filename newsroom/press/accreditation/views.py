@@ -153,10 +153,8 @@ def new_link(request, uidb64, token):
     refusal = _refusal("client", client_address(request))
     if refusal:
         return _too_many(request, refusal)
-    view = SetPasswordView()
-    view.setup(request, uidb64=uidb64, token=token)
-    view.user = view.get_user(uidb64)
-    if view.link_state() is not tokens.State.EXPIRED:
+    user = SetPasswordView().get_user(uidb64)
+    if tokens.links.state(user, token) is not tokens.State.EXPIRED:
         return _notice(
             request,
             _("This link does not work"),
@@ -167,10 +165,10 @@ def new_link(request, uidb64, token):
             status=400,
             sign_in=True,
         )
-    refusal = _refusal("address", throttle.digest(view.user.email.lower()))
+    refusal = _refusal("address", throttle.digest(user.email.lower()))
     if refusal:
         return _too_many(request, refusal)
-    requests.send_new_link(view.user)
+    requests.send_new_link(user)
     return _notice(
         request,
         _("Check your inbox"),
