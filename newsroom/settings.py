@@ -457,6 +457,9 @@ OTP_TOTP_ISSUER = env("NEWSROOM_2FA_ISSUER", WAGTAIL_SITE_NAME)
 NEWSROOM_API_RATE_LIMIT = env("NEWSROOM_API_RATE_LIMIT", "120/minute")
 # Proxies in front of the app that append to X-Forwarded-For (0: use the connection's address).
 NEWSROOM_TRUSTED_PROXIES = env("NEWSROOM_TRUSTED_PROXIES", "0")
+# Accreditation requests (/en/press/apply/) per client address, and per e-mail address.
+NEWSROOM_ACCREDITATION_RATE_PER_CLIENT = env("NEWSROOM_ACCREDITATION_RATE_PER_CLIENT", "5/hour")
+NEWSROOM_ACCREDITATION_RATE_PER_ADDRESS = env("NEWSROOM_ACCREDITATION_RATE_PER_ADDRESS", "3/day")
 
 # --- Scheduled publishing and embargoes (docs/editors.md, docs/operators/production.md) ------
 # Every server process runs the scheduler thread; a lock lets exactly one of them publish.

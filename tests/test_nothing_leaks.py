@@ -99,6 +99,7 @@ CHANNELS = {
         f"/en/press/items/{i.pk}/images/large/" for i in ctx["hidden"]
     ],
     "press:feed": lambda ctx: ["/en/press/feed/guessed-token/atom/"],
+    "press:apply": lambda ctx: ["/en/press/apply/", "/fr/presse/accreditation/"],
     "alerts:sign-up": lambda ctx: ["/en/alerts/", "/fr/alertes/"],
     "alerts:press": lambda ctx: ["/en/alerts/press/"],
     # The media library (its own tests cover journalists and restricted photos).
@@ -174,6 +175,8 @@ NOT_PUBLIC = {
     "wagtaildocs_authenticate_with_password": "a password form for a private document",
     "media": "files; every channel is checked for the hidden items' image file names",
     "press:sign-out": "a POST that ends a journalist's session",
+    "press:set-password": "a signed link's page: one journalist's password form, no item content",
+    "press:new-link": "a POST asking for a new set-password link, no item content",
     "wagtailcore_authenticate_with_password": "a password form (POST) for a private page",
     "wagtailcore_login": "Wagtail's sign-in form for private pages; shows no content",
     "wagtail_serve": "Wagtail's page router: every page type and route is listed on its own",

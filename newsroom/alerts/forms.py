@@ -7,11 +7,11 @@ from django.conf import settings
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from newsroom.core import email_addresses as addresses
 from newsroom.core.per_language import base_language
 from newsroom.news.models import NewsItemPage
 from newsroom.topics.models import Person, public_topics
 
-from . import addresses
 from .models import DEFAULT_DIGEST_TIME, Frequency, Subscriber, Weekday
 
 DIGEST_TIMES = [(f"{hour:02}:00", f"{hour:02}:00") for hour in range(24)]

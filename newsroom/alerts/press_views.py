@@ -11,10 +11,11 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from newsroom.core import email_addresses as addresses
 from newsroom.core.per_language import base_language
 from newsroom.press.access import journalist_required
 
-from . import addresses, digests
+from . import digests
 from .forms import PressChoicesForm
 from .models import Subscriber
 

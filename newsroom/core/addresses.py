@@ -3,6 +3,7 @@
 import re
 from urllib.parse import urljoin
 
+from django.conf import settings
 from django.utils.translation import get_language
 
 
@@ -11,6 +12,12 @@ def absolute(request, url):
     if not url:
         return ""
     return request.build_absolute_uri(url)
+
+
+def public_url(path):
+    """``path`` on the public site (NEWSROOM_BASE_URL), for what is read far from any request
+    (an e-mail composed by a worker)."""
+    return urljoin(settings.WAGTAILADMIN_BASE_URL.rstrip("/") + "/", path or "")
 
 
 def page_url(page, request):

@@ -10,15 +10,13 @@
 
 import functools
 import json
-import math
-import time
 
-from django.core.cache import cache
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import Http404, HttpResponse
 from django.middleware.http import ConditionalGetMiddleware
 from django.utils.cache import patch_cache_control, patch_vary_headers
 
+from . import throttle
 from .http_settings import rate_limit, trusted_proxies
 
 _conditional = ConditionalGetMiddleware(get_response=lambda request: None)
@@ -73,16 +71,7 @@ def check_rate(request, scope="api"):
     limit = rate_limit()
     if limit is None or getattr(request, "user", None) and request.user.is_authenticated:
         return None
-    now = time.time()
-    window = int(now // limit.seconds)
-    key = f"syndication:rate:{scope}:{client_address(request)}:{window}"
-    cache.add(key, 0, timeout=limit.seconds + 1)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # the window expired between add() and incr()
-        cache.set(key, 1, timeout=limit.seconds + 1)
-        count = 1
-    reset = max(1, math.ceil((window + 1) * limit.seconds - now))
+    count, reset = throttle.hit(f"syndication:rate:{scope}", client_address(request), limit)
     return limit.requests, limit.requests - count, reset
 
 

@@ -95,3 +95,86 @@ class AuditEntry(models.Model):
 
     def __str__(self):
         return f"{self.at:%Y-%m-%d %H:%M:%S} {self.username} {self.channel} {self.item_title}"
+
+
+class AccreditationRequestQuerySet(models.QuerySet):
+    def pending(self):
+        return self.filter(status=AccreditationRequest.Status.PENDING)
+
+    def pending_first(self):
+        """Pending requests first (oldest first: they have waited longest), then the decided
+        ones, most recently decided first."""
+        waiting = models.Case(
+            models.When(status=AccreditationRequest.Status.PENDING, then=0), default=1
+        )
+        return self.annotate(_waiting=waiting).order_by(
+            "_waiting", models.F("decided_at").desc(nulls_last=True), "created_at", "pk"
+        )
+
+
+class AccreditationRequest(models.Model):
+    """A journalist's request for press access, sent from the public form (no account needed)
+    and decided once by the press office in the admin (``accreditation/decisions.py``)."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Pending")
+        APPROVED = "approved", _("Approved")
+        REFUSED = "refused", _("Refused")
+
+    name = models.CharField(_("name"), max_length=200)
+    outlet = models.CharField(_("outlet"), max_length=200)
+    role = models.CharField(_("role"), max_length=200, help_text=_("e.g. correspondent, editor"))
+    email = models.CharField(_("work e-mail address"), max_length=254)
+    country = models.CharField(_("country"), max_length=100)
+    work_url = models.URLField(_("link to published work"), max_length=500)
+    languages = models.CharField(_("working languages"), max_length=200)
+    language = models.CharField(
+        _("language of the messages"),
+        max_length=10,
+        default="en",
+        help_text=_("The language of the form the journalist filled in."),
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.PENDING, db_index=True
+    )
+    created_at = models.DateTimeField(_("received"), auto_now_add=True)
+    decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("decided by"),
+    )
+    decision_message = models.TextField(_("message to the journalist"), blank=True, max_length=2000)
+    account = models.ForeignKey(
+        PressAccount,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="accreditation_requests",
+        verbose_name=_("press account"),
+    )
+
+    objects = AccreditationRequestQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("accreditation request")
+        verbose_name_plural = _("accreditation requests")
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            # One pending request per address: a second one while it waits is not stored.
+            models.UniqueConstraint(
+                fields=["email"],
+                condition=models.Q(status="pending"),
+                name="press_one_pending_request_per_address",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.name} ({self.outlet})"
+
+    @property
+    def is_pending(self):
+        return self.status == self.Status.PENDING

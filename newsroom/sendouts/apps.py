@@ -7,4 +7,5 @@ class SendoutsConfig(AppConfig):
     verbose_name = _("Media lists and send-outs")
 
     def ready(self):
-        from . import publication  # noqa: F401 - connects the publish, unpublish and sent receivers
+        # Connects the receivers: the accreditation, publish, unpublish and sent signals.
+        from . import accredited, publication  # noqa: F401

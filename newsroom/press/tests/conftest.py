@@ -3,6 +3,11 @@ import zoneinfo
 
 import pytest
 
+from newsroom.mailing.testing import (  # noqa: F401 - fixtures of the accreditation tests
+    mail_via_smtp,
+    mailbox,
+    smtp_server,
+)
 from newsroom.news.factories import StoryPageFactory
 from newsroom.press.factories import embargo, press_account
 

@@ -1,5 +1,6 @@
-"""E-mail addresses as the sign-up form accepts them: one address, no header text, within the
-limits of RFC 5321 (254 characters in all, 64 before the @)."""
+"""E-mail addresses as the public forms (alerts sign-up, accreditation requests) accept them:
+one address, no header text, within the limits of RFC 5321 (254 characters in all, 64 before
+the @)."""
 
 import re
 
