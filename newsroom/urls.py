@@ -13,7 +13,9 @@ from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from newsroom.core.http import answering_methods, answers_methods
+from newsroom.core import furniture
+from newsroom.core.http import IMMUTABLE, answering_methods, answers_methods
+from newsroom.core.storage import RENDITIONS
 from newsroom.mailing.webhooks import tracking_urls
 from newsroom.search.views import search, suggestions
 
@@ -25,9 +27,12 @@ def no_such_file(request, *args, **kwargs):
 def serve_media(request, path):
     # A name the file system refuses (too long, invalid bytes) is simply not there.
     try:
-        return serve_file(request, path, document_root=settings.MEDIA_ROOT)
+        response = serve_file(request, path, document_root=settings.MEDIA_ROOT)
     except (OSError, ValueError):
         raise Http404(_("There is no file at this address.")) from None
+    if path.startswith(RENDITIONS) and response.status_code == 200:
+        response["Cache-Control"] = IMMUTABLE
+    return response
 
 
 def reading(module):
@@ -44,6 +49,8 @@ wagtail_routes = [
 ]
 
 urlpatterns = [
+    path("favicon.ico", answers_methods(furniture.favicon), name="favicon"),
+    path("manifest.webmanifest", answers_methods(furniture.web_manifest), name="web-manifest"),
     path("", include("newsroom.syndication.urls")),
     path("admin/", include(wagtailadmin_urls)),
     # Sending services' tracking webhooks (bounces, complaints): newsroom/mailing/webhooks.py.

@@ -45,6 +45,10 @@ def json_error(status, message, **extra):
     )
 
 
+# Files whose name changes with their content (hashed static files, image renditions): a year,
+# the longest lifetime caches are asked to honour, and no revalidation.
+IMMUTABLE = "public, max-age=31536000, immutable"
+
 READING = ("GET", "HEAD")
 
 
