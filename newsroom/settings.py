@@ -92,6 +92,7 @@ INSTALLED_APPS = [
     "newsroom.alerts",
     "newsroom.sendouts",
     "newsroom.push",
+    "newsroom.dashboard",
     "newsroom.synthetic",
     *(["demo"] if NEWSROOM_DEMO else []),
     "django_tasks",
