@@ -263,35 +263,26 @@ def _items(index, pictures, topics, people, places):
     return items
 
 
-def _explainer(home):
-    explainer = content.EXPLAINER
+def _standard_page(home, entry):
     return _publish(
         home,
         StandardPage(
-            title=explainer["title"],
-            slug=explainer["slug"],
-            introduction=explainer["introduction"],
-            body=explainer["body"],
+            title=entry["title"],
+            slug=entry["slug"],
+            introduction=entry["introduction"],
+            body=entry["body"],
             first_published_at=_moment(content.SECTIONS_PUBLISHED),
         ),
     )
 
 
+def _explainer(home):
+    return _standard_page(home, content.EXPLAINER)
+
+
 def _about_pages(home):
     """The accessibility statement, privacy notice and terms of use the footer links to."""
-    return {
-        page["slug"]: _publish(
-            home,
-            StandardPage(
-                title=page["title"],
-                slug=page["slug"],
-                introduction=page["introduction"],
-                body=page["body"],
-                first_published_at=_moment(content.SECTIONS_PUBLISHED),
-            ),
-        )
-        for page in content.ABOUT_PAGES
-    }
+    return {page["slug"]: _standard_page(home, page) for page in content.ABOUT_PAGES}
 
 
 def _translated_about_pages(about_pages, code, words):
