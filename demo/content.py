@@ -28,7 +28,77 @@ ORGANISATION = {
         "The illustrations were drawn for the demo and may be reused with the credit "
         "'NATO (illustration)'."
     ),
+    # The footer (Settings -> Organisation -> Footer). The press office's number and address
+    # are those the demo's press contacts give; the social accounts are the organisation's.
+    "press_office_name": "Press and Media Section",
+    "press_office_address": "NATO Headquarters\nBoulevard Léopold III\n1110 Brussels, Belgium",
+    "press_office_phone": "+32 2 707 50 41",
+    "press_office_email": "press@example.org",
+    "x_url": "https://x.com/NATO",
+    "facebook_url": "https://www.facebook.com/NATO",
+    "linkedin_url": "https://www.linkedin.com/company/nato",
+    "youtube_url": "https://www.youtube.com/@NATO",
+    "instagram_url": "https://www.instagram.com/nato",
+    "accessibility_url": "/en/accessibility/",
+    "privacy_url": "/en/privacy-notice/",
+    "terms_url": "/en/terms-of-use/",
 }
+
+# The pages the footer links to, under the front page (StandardPage).
+ABOUT_PAGES = [
+    {
+        "slug": "accessibility",
+        "title": "Accessibility statement",
+        "introduction": (
+            "This newsroom is meant to be usable by everyone, whatever the device or assistive "
+            "technology they read it with."
+        ),
+        "body": [
+            (
+                "paragraph",
+                "<p>Pages are built to meet the Web Content Accessibility Guidelines 2.2 at "
+                "level AA: they can be read and used with a keyboard alone, with a screen reader "
+                "and at any zoom level, and every picture carries a text alternative.</p>",
+            ),
+            (
+                "paragraph",
+                "<p>If something on this site is hard to use for you, tell the press office by "
+                "e-mail at press@example.org. We answer within five working days.</p>",
+            ),
+        ],
+    },
+    {
+        "slug": "privacy-notice",
+        "title": "Privacy notice",
+        "introduction": "What this newsroom records about its readers, and why.",
+        "body": [
+            (
+                "paragraph",
+                "<p>Reading the newsroom sets no tracking cookie and loads nothing from other "
+                "companies' servers. The web servers keep technical logs for at most 30 days to "
+                "keep the service running and safe.</p>",
+            ),
+            (
+                "paragraph",
+                "<p>When you sign up for e-mail alerts we keep your address and your choices "
+                "until you unsubscribe, which every message lets you do in one click.</p>",
+            ),
+        ],
+    },
+    {
+        "slug": "terms-of-use",
+        "title": "Terms of use",
+        "introduction": "How the texts, photos and videos of this newsroom may be reused.",
+        "body": [
+            (
+                "paragraph",
+                "<p>News items may be quoted and republished for editorial purposes, with the "
+                "source named. Photos and videos carry their own credit, which must be shown "
+                "with them.</p>",
+            ),
+        ],
+    },
+]
 
 # The press office's contacts (invented for the demo, with example.org addresses) and the
 # sections whose items name them by default (Settings -> Press contacts).

@@ -717,6 +717,72 @@ ORGANISATION = {
         "pas des déclarations officielles de l’OTAN. Les illustrations ont été dessinées pour "
         "la démonstration et peuvent être réutilisées avec la mention « OTAN (illustration) »."
     ),
+    "press_office_name": "Section Presse et médias",
+    "press_office_address": "Siège de l’OTAN\nBoulevard Léopold III\n1110 Bruxelles, Belgique",
+    "accessibility_url": "/fr/accessibilite/",
+    "privacy_url": "/fr/protection-des-donnees/",
+    "terms_url": "/fr/conditions-d-utilisation/",
+}
+
+# demo.content.ABOUT_PAGES in French, by the English slug.
+ABOUT_PAGES = {
+    "accessibility": {
+        "slug": "accessibilite",
+        "title": "Déclaration d’accessibilité",
+        "introduction": (
+            "Cette salle de presse doit pouvoir être utilisée par tous, quels que soient "
+            "l’appareil ou l’aide technique avec lesquels on la consulte."
+        ),
+        "body": [
+            (
+                "paragraph",
+                "<p>Les pages sont conçues pour respecter les règles pour l’accessibilité des "
+                "contenus web (WCAG) 2.2, niveau AA : elles se lisent et s’utilisent au clavier "
+                "seul, avec un lecteur d’écran et à tout niveau de zoom, et chaque image porte "
+                "une alternative textuelle.</p>",
+            ),
+            (
+                "paragraph",
+                "<p>Si une partie du site vous est difficile d’accès, écrivez au service de "
+                "presse à press@example.org. Nous répondons sous cinq jours ouvrés.</p>",
+            ),
+        ],
+    },
+    "privacy-notice": {
+        "slug": "protection-des-donnees",
+        "title": "Protection des données",
+        "introduction": "Ce que cette salle de presse enregistre sur ses lecteurs, et pourquoi.",
+        "body": [
+            (
+                "paragraph",
+                "<p>La lecture de la salle de presse ne dépose aucun cookie de suivi et ne charge "
+                "rien depuis les serveurs d’autres entreprises. Les serveurs web conservent des "
+                "journaux techniques 30 jours au plus, pour assurer le bon fonctionnement et la "
+                "sécurité du service.</p>",
+            ),
+            (
+                "paragraph",
+                "<p>Si vous vous abonnez aux alertes par e-mail, nous conservons votre adresse et "
+                "vos choix jusqu’à votre désabonnement, possible en un clic depuis chaque "
+                "message.</p>",
+            ),
+        ],
+    },
+    "terms-of-use": {
+        "slug": "conditions-d-utilisation",
+        "title": "Conditions d’utilisation",
+        "introduction": (
+            "Comment les textes, photos et vidéos de cette salle de presse peuvent être réutilisés."
+        ),
+        "body": [
+            (
+                "paragraph",
+                "<p>Les actualités peuvent être citées et reprises à des fins éditoriales, en "
+                "nommant la source. Les photos et vidéos portent leur propre mention de crédit, "
+                "qui doit les accompagner.</p>",
+            ),
+        ],
+    },
 }
 
 IMAGE_CREDIT = "OTAN (illustration)"

@@ -81,6 +81,7 @@ def load_demo(home, stdout=None):
 
         load_embargo(news_index(home), pictures, topics, stdout)
         explainer = _explainer(home)
+        about_pages = _about_pages(home)
         _front_page(home, items, topics, explainer)
         _organisation(home, pictures["logo"])
         _press_contacts(home)
@@ -90,6 +91,7 @@ def load_demo(home, stdout=None):
                     home, code, TRANSLATIONS[code], items, topics, people, places, explainer
                 )
                 _texts_outside_pages(home, code, TRANSLATIONS[code], pictures)
+                _translated_about_pages(about_pages, code, TRANSLATIONS[code])
                 stdout.write(f"Demo in {code}: {counts}.\n")
         ensure_press_review()
         stdout.write("Demo: the press officer review workflow on every news index.\n")
@@ -261,18 +263,37 @@ def _items(index, pictures, topics, people, places):
     return items
 
 
-def _explainer(home):
-    explainer = content.EXPLAINER
+def _standard_page(home, entry):
     return _publish(
         home,
         StandardPage(
-            title=explainer["title"],
-            slug=explainer["slug"],
-            introduction=explainer["introduction"],
-            body=explainer["body"],
+            title=entry["title"],
+            slug=entry["slug"],
+            introduction=entry["introduction"],
+            body=entry["body"],
             first_published_at=_moment(content.SECTIONS_PUBLISHED),
         ),
     )
+
+
+def _explainer(home):
+    return _standard_page(home, content.EXPLAINER)
+
+
+def _about_pages(home):
+    """The accessibility statement, privacy notice and terms of use the footer links to."""
+    return {page["slug"]: _standard_page(home, page) for page in content.ABOUT_PAGES}
+
+
+def _translated_about_pages(about_pages, code, words):
+    locale, _ = Locale.objects.get_or_create(language_code=code)
+    fields = ("title", "slug", "introduction", "body")
+    for english in content.ABOUT_PAGES:
+        where = f"ABOUT_PAGES[{english['slug']!r}]"
+        if english["slug"] not in words.ABOUT_PAGES:
+            raise MissingTranslation(f"demo {where} has no {code} translation")
+        strings = _pair(where, _fields(english, fields), words.ABOUT_PAGES[english["slug"]])
+        _translate(about_pages[english["slug"]], locale, strings, where)
 
 
 def _front_page(home, items, topics, explainer):

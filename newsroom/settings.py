@@ -92,6 +92,7 @@ INSTALLED_APPS = [
     "newsroom.alerts",
     "newsroom.sendouts",
     "newsroom.push",
+    "newsroom.dashboard",
     "newsroom.synthetic",
     *(["demo"] if NEWSROOM_DEMO else []),
     "django_tasks",
@@ -134,6 +135,8 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # Before the CSRF check: an unknown method on a reader's page is 405, not 403.
+    "newsroom.core.middleware.MethodsMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
@@ -308,7 +311,8 @@ STORAGES = {
 MEDIA_ORIGINS = []  # where readers' browsers fetch media from, besides this site (for the CSP)
 if S3_BUCKET:
     STORAGES["default"] = {
-        "BACKEND": "storages.backends.s3.S3Storage",
+        # django-storages' S3Storage, renditions marked immutable (newsroom/core/storage.py).
+        "BACKEND": "newsroom.core.storage.MediaStorage",
         "OPTIONS": {
             "bucket_name": S3_BUCKET,
             "endpoint_url": env("NEWSROOM_S3_ENDPOINT_URL") or None,
@@ -330,6 +334,16 @@ if S3_BUCKET:
         MEDIA_ORIGINS.append("https://*.amazonaws.com")
 MEDIA_ORIGINS += env_list("NEWSROOM_MEDIA_ORIGINS")
 WHITENOISE_MAX_AGE = 3600
+
+
+def _hashed_static_files_for_a_year(headers, path, url):
+    # Whitenoise marks the hashed names immutable (ten years); a year is what caches honour.
+    # The same value as core.http.IMMUTABLE (media renditions), which settings cannot import.
+    if "immutable" in headers.get("Cache-Control", ""):
+        headers["Cache-Control"] = "public, max-age=31536000, immutable"
+
+
+WHITENOISE_ADD_HEADERS_FUNCTION = _hashed_static_files_for_a_year
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 
 # --- Wagtail --------------------------------------------------------------------------------

@@ -52,6 +52,7 @@ def item_addresses(ctx, item):
 # topic, the person and the hidden items.
 CHANNELS = {
     "syndication:robots": lambda ctx: ["/robots.txt"],
+    "web-manifest": lambda ctx: ["/manifest.webmanifest"],
     "syndication:sitemap": lambda ctx: ["/sitemap.xml"],
     "syndication:news-sitemap": lambda ctx: ["/sitemap-news.xml"],
     "syndication:sitemap-section": lambda ctx: [
@@ -174,6 +175,7 @@ NOT_PUBLIC = {
     "wagtaildocs_serve": "documents by id; item pages and feeds that link them are checked",
     "wagtaildocs_authenticate_with_password": "a password form for a private document",
     "media": "files; every channel is checked for the hidden items' image file names",
+    "favicon": "the site's icon, a fixed file: no item content",
     "press:sign-out": "a POST that ends a journalist's session",
     "press:set-password": "a signed link's page: one journalist's password form, no item content",
     "press:new-link": "a POST asking for a new set-password link, no item content",

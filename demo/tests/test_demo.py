@@ -102,8 +102,10 @@ def test_setup_twice_loads_the_demo_once_and_keeps_an_editors_change(empty_site)
     )
     assert english(TopicPage).count() == len(content.TOPICS)
     assert english(Person).count() == len(content.PEOPLE)
-    assert english(StandardPage).count() == 1
-    assert StandardPage.objects.count() == TopicPage.objects.count() // len(content.TOPICS) == 2
+    # The explainer and the footer's pages, once in each language.
+    assert english(StandardPage).count() == 1 + len(content.ABOUT_PAGES)
+    languages = TopicPage.objects.count() // len(content.TOPICS)
+    assert StandardPage.objects.count() == languages * (1 + len(content.ABOUT_PAGES)) == 8
 
 
 @pytest.mark.django_db
@@ -156,7 +158,8 @@ def test_front_page_is_the_seed_front_page_rebuilt(client, demo):
         assert event in title or event in next(
             item["teaser"] for item in FRONT_PAGE_ITEMS if item["title"] == title
         )
-    calls = texts(page.select("section.latest .card__more"))
+    # The visible call to action; its hidden rest names the item for screen readers.
+    calls = texts(more.a.contents[0] for more in page.select("section.latest .card__more"))
     assert calls == ["Read more"] * 9 + ["Watch Video"]
     assert texts(page.select("section.latest .card__type")) == ["Story"] * 9 + ["Video"]
     assert texts(page.select(".latest__date")) == ["17 November 2023"]
@@ -190,6 +193,20 @@ def test_organisation_settings_name_the_publisher(demo):
     assert organisation.copyright_holder == "NATO"
     assert organisation.usage_terms
     assert organisation.logo and organisation.logo.description
+
+
+@pytest.mark.django_db
+def test_the_footer_gives_the_press_office_and_links_to_pages_that_exist(client, demo):
+    footer = soup(client.get("/en/")).select_one("footer")
+    assert "Press and Media Section" in footer.get_text()
+    assert footer.select_one('a[href="tel:+3227075041"]')
+    assert footer.select_one('a[href="mailto:press@example.org"]')
+    assert len(footer.select('a[rel~="me"]')) == 5
+    for link in footer.select('a[href^="/"]'):
+        answer = client.get(link["href"], follow=True)
+        assert answer.status_code == 200, link["href"]
+    for page in content.ABOUT_PAGES:
+        assert footer.select_one(f'a[href="/en/{page["slug"]}/"]'), page["slug"]
 
 
 # --- items, topics, people -------------------------------------------------------------------
@@ -352,7 +369,7 @@ def test_no_teaser_or_body_sentence_is_copied_from_the_seed(demo):
         ours += [page.teaser, page.body_text()]
         if isinstance(page, VideoPage):
             ours.append(re.sub(r"<[^>]+>", " ", page.transcript))
-    explainer = StandardPage.objects.get()
+    explainer = StandardPage.objects.get(slug=content.EXPLAINER["slug"])
     ours += [explainer.introduction, re.sub(r"<[^>]+>", " ", str(explainer.body.render_as_block()))]
     ours += [topic.introduction for topic in TopicPage.objects.all()]
 

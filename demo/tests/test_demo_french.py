@@ -136,7 +136,8 @@ def test_french_front_page(client, site):
     titles = texts(page.select("section.latest .card__title"))
     assert titles == [FRENCH_TITLES[item["slug"]] for item in latest]
     assert texts(page.select(".latest__date")) == ["17 novembre 2023"]
-    calls = texts(page.select("section.latest .card__more"))
+    # The visible call to action; its hidden rest names the item for screen readers.
+    calls = texts(more.a.contents[0] for more in page.select("section.latest .card__more"))
     assert calls == [FRENCH_CALLS[item["kind"]] for item in latest]
     assert set(texts(page.select("section.latest .card__type"))) == {
         "Article",
@@ -209,6 +210,11 @@ def test_french_pages_show_the_french_organisation_and_image_texts(client, site)
         assert not [c for c in captions if "NATO (illustration)" in c], url
     assert len(seen_french_alts) >= 5
     assert "© OTAN" in client.get("/fr/").text
+    footer = soup(client.get("/fr/")).select_one("footer")
+    assert "Section Presse et médias" in footer.get_text()
+    for link in footer.select('a[href^="/fr/"]'):
+        assert client.get(link["href"]).status_code == 200, link["href"]
+    assert footer.select_one('a[href="/fr/accessibilite/"]')
 
 
 # --- items -----------------------------------------------------------------------------------
@@ -305,7 +311,7 @@ def test_editors_see_linked_translations(admin_client, site):
     english_locale = Locale.objects.get(language_code="en")
     sources = [NewsItemPage.objects.get(slug=item["slug"]) for item in TRANSLATED]
     sources += list(TopicPage.objects.filter(locale=english_locale))
-    sources += [StandardPage.objects.get(locale=english_locale)]
+    sources += list(StandardPage.objects.filter(locale=english_locale))
     sources += [Page.objects.get(depth=2, locale=english_locale)]
     for source in sources:
         french = source.get_translation(site)
@@ -428,7 +434,8 @@ def test_no_english_interface_text_on_any_french_page_type(client, site):
         "media advisory": in_french(content.ITEMS[13]["slug"]).url,
         "speech": in_french(content.ITEMS[14]["slug"]).url,
         "listing of one type": "/fr/actualites/?type=press-release",
-        "explainer": StandardPage.objects.get(locale=site).url,
+        "explainer": StandardPage.objects.get(locale=site, slug=content_fr.EXPLAINER["slug"]).url,
+        "accessibility statement": "/fr/accessibilite/",
         "topic index": "/fr/sujets/",
         "topic": "/fr/sujets/relations-otan-ue/",
         "people index": "/fr/personnalites/",

@@ -6,6 +6,8 @@
 - ``rate_limited``: a fixed-window counter per anonymous client address in the Django cache
   (works with the in-process cache and with Redis); 429 with Retry-After past the limit.
 - ``json_response`` / ``json_error``: UTF-8 JSON, errors as {"error": {"status", "message"}}.
+- ``answers_methods`` / ``answering_methods``: the methods a view answers, for
+  ``core.middleware.MethodsMiddleware`` (405 with Allow for any other).
 """
 
 import functools
@@ -14,6 +16,7 @@ import json
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import Http404, HttpResponse
 from django.middleware.http import ConditionalGetMiddleware
+from django.urls import URLPattern
 from django.utils.cache import patch_cache_control, patch_vary_headers
 
 from . import throttle
@@ -38,6 +41,36 @@ def json_error(status, message, **extra):
     return json_response(
         {"error": {"status": status, "message": str(message), **extra}}, status=status
     )
+
+
+# Files whose name changes with their content (hashed static files, image renditions): a year,
+# the longest lifetime caches are asked to honour, and no revalidation.
+IMMUTABLE = "public, max-age=31536000, immutable"
+
+READING = ("GET", "HEAD")
+
+
+def answers_methods(view, methods=READING):
+    """``view`` (wrapped, never changed: it may be a library's) marked with the HTTP methods it
+    answers. ``core.middleware.MethodsMiddleware`` answers any other with 405 and ``Allow``
+    before the view runs, and before the CSRF check, which would refuse an unsafe method of a
+    reader's page with 403."""
+
+    @functools.wraps(view)
+    def wrapper(request, *args, **kwargs):
+        return view(request, *args, **kwargs)
+
+    wrapper.allowed_methods = tuple(methods)
+    return wrapper
+
+
+def answering_methods(patterns, methods=READING):
+    """URL patterns as given, each view marked with ``answers_methods``: for a whole app's
+    routes at once (its ``include()``)."""
+    return [
+        URLPattern(p.pattern, answers_methods(p.callback, methods), p.default_args, p.name)
+        for p in patterns
+    ]
 
 
 def allow_cross_origin(response):

@@ -2,6 +2,7 @@
 
 import copy
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -26,6 +27,19 @@ from .per_language import (
 from .publishing import AtomicPublish
 
 
+def footer_address(value):
+    """An address of this site (starting with one slash) or a full web address."""
+    if not (
+        (value.startswith("/") and not value.startswith("//"))
+        or value.startswith(("https://", "http://"))
+    ) or any(character.isspace() for character in value):
+        raise ValidationError(
+            _(
+                "Give an address on this site, starting with /, or a full one, starting with https://."
+            )
+        )
+
+
 @register_setting(icon="site")
 class OrganisationSettings(PerLanguageTexts, BaseSiteSetting):
     """Who publishes this newsroom: shown in the header, footer, feeds and structured data.
@@ -40,6 +54,19 @@ class OrganisationSettings(PerLanguageTexts, BaseSiteSetting):
         "newsroom_title",
         "copyright_holder",
         "usage_terms",
+        "press_office_name",
+        "press_office_address",
+        "accessibility_url",
+        "privacy_url",
+        "terms_url",
+    )
+    # The social accounts the footer links to, in this order: (field, the network's name).
+    social_networks = (
+        ("x_url", "X"),
+        ("facebook_url", "Facebook"),
+        ("linkedin_url", "LinkedIn"),
+        ("youtube_url", "YouTube"),
+        ("instagram_url", "Instagram"),
     )
 
     name = models.CharField(_("organisation name"), max_length=255, default="Newsroom")
@@ -53,6 +80,33 @@ class OrganisationSettings(PerLanguageTexts, BaseSiteSetting):
     copyright_holder = models.CharField(_("copyright holder"), max_length=255, blank=True)
     usage_terms = models.TextField(_("usage terms"), blank=True)
 
+    # The footer of every page: the press office, the organisation's social accounts and the
+    # addresses of its accessibility statement, privacy notice and terms of use.
+    press_office_name = models.CharField(
+        _("press office"), max_length=255, blank=True, help_text=_("e.g. Press and Media Section")
+    )
+    press_office_address = models.TextField(_("press office address"), blank=True)
+    press_office_phone = models.CharField(_("press office telephone"), max_length=40, blank=True)
+    press_office_email = models.EmailField(_("press office e-mail"), blank=True)
+    x_url = models.URLField(_("X account"), blank=True)
+    facebook_url = models.URLField(_("Facebook page"), blank=True)
+    linkedin_url = models.URLField(_("LinkedIn page"), blank=True)
+    youtube_url = models.URLField(_("YouTube channel"), blank=True)
+    instagram_url = models.URLField(_("Instagram account"), blank=True)
+    accessibility_url = models.CharField(
+        _("accessibility statement address"),
+        max_length=500,
+        blank=True,
+        validators=[footer_address],
+        help_text=_("An address on this site (/en/accessibility/) or a full one (https://…)."),
+    )
+    privacy_url = models.CharField(
+        _("privacy notice address"), max_length=500, blank=True, validators=[footer_address]
+    )
+    terms_url = models.CharField(
+        _("terms of use address"), max_length=500, blank=True, validators=[footer_address]
+    )
+
     panels = [
         FieldPanel("name"),
         FieldPanel("short_name"),
@@ -60,6 +114,19 @@ class OrganisationSettings(PerLanguageTexts, BaseSiteSetting):
         FieldPanel("logo"),
         FieldPanel("copyright_holder"),
         FieldPanel("usage_terms"),
+        MultiFieldPanel(
+            [
+                FieldPanel("press_office_name"),
+                FieldPanel("press_office_address"),
+                FieldPanel("press_office_phone"),
+                FieldPanel("press_office_email"),
+                *(FieldPanel(field) for field, _network in social_networks),
+                FieldPanel("accessibility_url"),
+                FieldPanel("privacy_url"),
+                FieldPanel("terms_url"),
+            ],
+            heading=_("Footer"),
+        ),
     ]
 
     class Meta:
@@ -77,6 +144,14 @@ class OrganisationSettings(PerLanguageTexts, BaseSiteSetting):
         if not hasattr(request, attr):
             setattr(request, attr, settings.in_language(language))
         return getattr(request, attr)
+
+    def social_accounts(self):
+        """(network, address) of each social account given, for the footer."""
+        return [
+            (network, getattr(self, field))
+            for field, network in self.social_networks
+            if getattr(self, field)
+        ]
 
     def in_language(self, language):
         """A read-only copy whose texts are those of ``language``, where given."""

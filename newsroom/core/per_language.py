@@ -72,6 +72,10 @@ def per_language_form_fields(model):
         for field_name in model.per_language_fields:
             model_field = model._meta.get_field(field_name)
             form_field = model_field.formfield(required=False)
+            # The model field's own checks (e.g. an address's form) hold in every language.
+            form_field.validators += [
+                check for check in model_field.validators if check not in form_field.validators
+            ]
             form_field.label = format_lazy("{} ({})", model_field.verbose_name, name)
             form_field.help_text = _("Leave empty to show the default language’s text.")
             fields[form_field_name(field_name, code)] = form_field

@@ -2,7 +2,7 @@
 
 from django.urls import URLPattern, path, re_path
 
-from newsroom.core.http import not_found_in_place
+from newsroom.core.http import answers_methods, not_found_in_place
 
 from .api import views as api
 from .oembed import views as oembed
@@ -29,6 +29,7 @@ urlpatterns = [
     re_path(r"^api/", api.not_found, name="api-not-found"),
 ]
 
+# All of them read: any method but GET and HEAD is 405 (core.middleware.MethodsMiddleware).
 for _pattern in urlpatterns:
     if isinstance(_pattern, URLPattern):
-        _pattern.callback = not_found_in_place(_pattern.callback)
+        _pattern.callback = answers_methods(not_found_in_place(_pattern.callback))

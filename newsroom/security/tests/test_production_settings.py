@@ -91,17 +91,23 @@ def test_s3_media_is_switched_on_by_its_variables(tmp_path):
         "import django; django.setup(); "
         "from django.core.files.storage import storages; s = storages['default']; "
         "print(type(s).__name__, s.bucket_name, s.endpoint_url, s.region_name, "
-        "s.url('images/a.jpg'))"
+        "s.url('images/a.jpg'), s.get_object_parameters('images/a.jpg')['CacheControl'], "
+        "'CacheControl' in s.get_object_parameters('original_images/a.jpg'))"
     )
     env["DJANGO_SETTINGS_MODULE"] = "newsroom.settings"
     result = run(["-c", code], env)
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == [
-        "S3Storage",
+        "MediaStorage",
         "newsroom-media",
         "https://s3.example.net",
         "eu-west-3",
         "https://media.example.org/images/a.jpg",
+        # Renditions are kept a year by every cache; originals keep the bucket's default.
+        "public,",
+        "max-age=31536000,",
+        "immutable",
+        "False",
     ]
     policy = settings_in(env, "CONTENT_SECURITY_POLICY")["CONTENT_SECURITY_POLICY"]
     assert "https://media.example.org" in policy["DIRECTIVES"]["img-src"]

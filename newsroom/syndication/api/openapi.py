@@ -91,7 +91,8 @@ def _parameters():
         ),
         "to": _param(
             "to",
-            "Only items with a display date on or before this day (YYYY-MM-DD).",
+            "Only items with a display date on or before this day (YYYY-MM-DD); a day before "
+            "`from` answers 400.",
             {"type": "string", "format": "date"},
             "2023-11-30",
         ),
@@ -394,6 +395,7 @@ def openapi(request):
         response["headers"] = rate_headers
         return response
 
+    # Every operation may answer 400: unknown or empty parameters are refused.
     def get(summary, operation_id, parameters, schema, errors=("400", "429")):
         return {
             "get": {
@@ -420,12 +422,13 @@ def openapi(request):
                 "Anonymous clients may make a limited number of requests per period "
                 "(RateLimit-* headers); past it the answer is 429 with Retry-After. Every "
                 "answer carries an ETag: send it back in If-None-Match to get 304 when nothing "
-                "changed. Unknown parameters are refused with 400."
+                "changed. Unknown or empty parameters are refused with 400 (leave out a filter you "
+                "do not use). Methods other than GET and HEAD are answered 405 with Allow."
             ),
         },
         "servers": [{"url": request.build_absolute_uri("/api/v1")}],
         "paths": {
-            "/": get("Links to the lists", "index", [], "Index", errors=("429",)),
+            "/": get("Links to the lists", "index", [], "Index"),
             "/openapi.json": {
                 "get": {
                     "summary": "This document",
@@ -434,6 +437,7 @@ def openapi(request):
                     "responses": {
                         "200": _json({"type": "object"}, "The OpenAPI document"),
                         **ok,
+                        "400": ERRORS["400"],
                         "429": ERRORS["429"],
                     },
                 }
@@ -447,14 +451,18 @@ def openapi(request):
                 errors=("400", "404", "429"),
             ),
             "/items/{item_id}/": get(
-                "One item with its body", "getItem", [item_id], "ItemDetail", ("404", "410", "429")
+                "One item with its body",
+                "getItem",
+                [item_id],
+                "ItemDetail",
+                ("400", "404", "410", "429"),
             ),
             "/items/{item_id}/ninjs/": get(
                 "One item as IPTC ninjs 3.1",
                 "getItemNinjs",
                 [item_id],
                 "Ninjs",
-                ("404", "410", "429"),
+                ("400", "404", "410", "429"),
             ),
             "/topics/": get(
                 "Topics, alphabetically", "listTopics", listing, "TopicPage", ("400", "404", "429")
@@ -473,10 +481,13 @@ def openapi(request):
             "schemas": _schemas(),
             "responses": {
                 "BadRequest": _json(
-                    _ref("Error"), "A parameter is not valid; the message says why."
+                    _ref("Error"),
+                    "A parameter is unknown, empty or not valid; the message says why.",
                 ),
                 "NotFound": _json(
-                    _ref("Error"), "Nothing has this id or slug, or page is too high."
+                    _ref("Error"),
+                    "Nothing has this id or slug, a topic, person or place filter names "
+                    "nothing, or page is too high.",
                 ),
                 "Withdrawn": {
                     "description": "The item was withdrawn: when and why (the ninjs address "

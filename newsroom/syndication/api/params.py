@@ -1,4 +1,5 @@
-"""Reading and checking the API's query parameters; every mistake becomes a 400 with a reason.
+"""Reading and checking the API's query parameters; every mistake becomes a 400 with a reason
+(a filter naming no topic, person or place a 404).
 
 The item filters are the news listing's own (newsroom/news/filters.py: type, topic, from, to,
 q), plus person and place, which the listing does not offer yet.
@@ -22,13 +23,25 @@ ISO_CODE = re.compile(r"[A-Za-z]{2}")
 ITEM_FILTERS = ("type", "topic", "person", "place", "from", "to", "q")
 PAGING = ("page", "page_size")
 LIST_PARAMS = ("lang", *PAGING)
+# Keywords may be empty (no keyword search); any other parameter given empty ("?lang=") is an
+# error, as the OpenAPI document's enums and patterns say, rather than silently ignored.
+MAY_BE_EMPTY = ("q",)
 
 
 class BadRequest(Exception):
+    status = 400
+
     def __init__(self, message, fields=None):
         super().__init__(message)
         self.message = message
         self.fields = fields or {}
+
+
+class NothingNamed(BadRequest):
+    """A well-formed filter that names no topic, person or place: 404, as for a slug in the
+    path (a 400 would say the request was malformed, which it is not)."""
+
+    status = 404
 
 
 def check_known(request, allowed):
@@ -37,6 +50,15 @@ def check_known(request, allowed):
         raise BadRequest(
             _("Unknown parameter(s): %(unknown)s. This address accepts: %(allowed)s.")
             % {"unknown": ", ".join(unknown), "allowed": ", ".join(allowed) or _("none")}
+        )
+    empty = sorted(
+        name for name in request.GET if name not in MAY_BE_EMPTY and not request.GET[name]
+    )
+    if empty:
+        raise BadRequest(
+            _("Empty parameter(s): %(empty)s. Give a value, or leave the parameter out.")
+            % {"empty": ", ".join(empty)},
+            {name: [_("This parameter is empty.")] for name in empty},
         )
 
 
@@ -84,11 +106,12 @@ def item_filters(request, locale):
         if request.GET.get(name)
     }
     form = NewsFilterForm(data, locale=locale)
-    fields = {}
+    fields, unknown = {}, {}
     if not form.is_valid():
-        fields.update(
-            {name: [str(error) for error in errors] for name, errors in form.errors.items()}
-        )
+        for name, errors in form.errors.items():
+            # A topic slug of the right form that no live topic has is unknown, not malformed.
+            wrong = unknown if name == "topic" and SLUG.fullmatch(data[name]) else fields
+            wrong[name] = [str(error) for error in errors]
     filters = {name: value for name, value in form.cleaned_data.items() if value}
     # A q of nothing but quotes is no keyword search (``filtered()`` drops the quotes).
 
@@ -98,7 +121,8 @@ def item_filters(request, locale):
         if SLUG.fullmatch(slug):
             person = Person.objects.filter(slug=slug, locale=locale).first()
         if person is None:
-            fields["person"] = [_("There is no person called “%(value)s”.") % {"value": slug[:100]}]
+            wrong = unknown if SLUG.fullmatch(slug) else fields
+            wrong["person"] = [_("There is no person called “%(value)s”.") % {"value": slug[:100]}]
         filters["person"] = person
     code = request.GET.get("place", "")
     if code:
@@ -108,14 +132,20 @@ def item_filters(request, locale):
             else None
         )
         if place is None:
-            fields["place"] = [
+            wrong = unknown if ISO_CODE.fullmatch(code) else fields
+            wrong["place"] = [
                 _("There is no place with the country code “%(value)s”.") % {"value": code[:10]}
             ]
         filters["place"] = place
-    if fields:
-        raise BadRequest(
-            _("Some filters are not valid: %(fields)s.")
-            % {"fields": "; ".join(f"{name}: {' '.join(msgs)}" for name, msgs in fields.items())},
-            fields,
-        )
+    for problems, error in ((fields, BadRequest), (unknown, NothingNamed)):
+        if problems:
+            raise error(
+                _("Some filters are not valid: %(fields)s.")
+                % {
+                    "fields": "; ".join(
+                        f"{name}: {' '.join(msgs)}" for name, msgs in problems.items()
+                    )
+                },
+                problems,
+            )
     return filters

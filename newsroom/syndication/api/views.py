@@ -26,21 +26,18 @@ API_MAX_AGE = 60
 
 
 def api_view(allowed_params=()):
-    """GET/HEAD only, known parameters only, JSON errors, then ETag/304, CORS and rate limit."""
+    """Known parameters only, JSON errors, then ETag/304, CORS and rate limit (methods other
+    than GET and HEAD are answered 405 before: syndication/urls.py marks every route)."""
 
     def decorator(view):
         @machine_readable(max_age=API_MAX_AGE, limited=True)
         @functools.wraps(view)
         def wrapper(request, *args, **kwargs):
-            if request.method not in ("GET", "HEAD"):
-                response = json_error(405, _("This API is read-only: use GET."))
-                response["Allow"] = "GET, HEAD"
-                return response
             try:
                 params.check_known(request, allowed_params)
                 return view(request, *args, **kwargs)
             except params.BadRequest as error:
-                return json_error(400, error.message, fields=error.fields)
+                return json_error(error.status, error.message, fields=error.fields)
             except NotFound as error:
                 return json_error(404, str(error))
             except Withdrawn as gone:

@@ -180,8 +180,7 @@ def item_head(head, item, request, organisation):
         ("property", "article:section", str(item.item_type_label)),
     ]
     head["meta"] += [("property", "article:tag", topic.title) for topic in facts.item_topics(item)]
-    if not item.search_description:
-        head["meta"].insert(0, ("name", "description", item.teaser))
+    # The meta description (search description, else teaser) is base.html's, as on every page.
 
     if isinstance(item, VideoPage):
         main = jsonld.video_object(item, request, organisation, images)

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class DashboardConfig(AppConfig):
+    name = "newsroom.dashboard"
+    label = "dashboard"
+    verbose_name = "Press office dashboard"
