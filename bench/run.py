@@ -121,6 +121,28 @@ def setup_django():
     django.setup()
 
 
+BENCH_GALLERY = "bench-gallery-200"
+
+
+def ensure_gallery(photos=200):
+    """A gallery of ``photos`` photos shown by a published item, added to the archive on the first
+    run (the archive's items carry no galleries); returns its address."""
+    from newsroom.images.factories import ImageFactory
+    from newsroom.images.models import Gallery, GalleryPhoto
+    from newsroom.news.models import StoryPage
+
+    gallery = Gallery.objects.filter(slug=BENCH_GALLERY).first()
+    if gallery is None:
+        gallery = Gallery.objects.create(title="The benchmark in pictures", slug=BENCH_GALLERY)
+        for number in range(photos):
+            image = ImageFactory(title=f"Benchmark photo {number}")
+            GalleryPhoto.objects.create(gallery=gallery, image=image, sort_order=number)
+        story = StoryPage.objects.visible().order_by("-display_date").first().specific
+        story.body = [*story.body.raw_data, {"type": "gallery", "value": gallery.pk}]
+        story.save_revision().publish()
+    return f"/en/media/galleries/{gallery.slug}/"
+
+
 def pick_urls():
     from newsroom.news.models import NewsItemPage
     from newsroom.topics.models import TopicPage
@@ -137,6 +159,7 @@ def pick_urls():
         "feed": "/en/news/feed/rss/",
         "API list": "/api/v1/items/",
         "media library": "/en/media/",
+        "gallery (200 photos)": ensure_gallery(),
     }
     return urls
 
