@@ -180,7 +180,9 @@ def item_head(head, item, request, organisation):
         ("property", "article:section", str(item.item_type_label)),
     ]
     head["meta"] += [("property", "article:tag", topic.title) for topic in facts.item_topics(item)]
-    # The meta description (search description, else teaser) is base.html's, as on every page.
+    # The item's meta description is part of its kept head (base.html leaves it to this), so
+    # it changes with the live revision, as the rest of the head does.
+    head["meta"].insert(0, ("name", "description", item.search_description or item.teaser))
 
     if isinstance(item, VideoPage):
         main = jsonld.video_object(item, request, organisation, images)
