@@ -11,10 +11,10 @@ Cacheable request: GET or HEAD, no ``Authorization``, no session or CSRF cookie 
 anonymous and has no form in progress), and a path outside ``/admin/``, ``/documents/``,
 ``/media/`` and ``/static/``.
 
-Storable response: status 200 or 404, a ``Content-Length`` under the size limit, no
-``Set-Cookie``, no ``Content-Encoding``, and no ``Cache-Control`` of private, no-store or
-no-cache. A ``Vary`` on anything but Cookie and Accept-Encoding is honoured: the request's
-values are stored with the entry and must match.
+Storable response: status 200, 404 or 410 (a withdrawn item's notice), a ``Content-Length``
+under the size limit, no ``Set-Cookie``, no ``Content-Encoding``, and no ``Cache-Control`` of
+private, no-store or no-cache. A ``Vary`` on anything but Cookie and Accept-Encoding is
+honoured: the request's values are stored with the entry and must match.
 
 What invalidates an entry: a bump of the site generation (``invalidation.py``), or its age
 (``NEWSROOM_PAGE_CACHE_TIMEOUT``).
@@ -58,7 +58,7 @@ from .policy import private_cache_control, public_cache_control
 logger = logging.getLogger(__name__)
 
 EXCLUDED_PREFIXES = ("/admin/", "/documents/", "/media/", "/static/", "/django-admin/")
-STORABLE_STATUSES = {200, 404}
+STORABLE_STATUSES = {200, 404, 410}
 MAX_BODY_BYTES = 2 * 1024 * 1024
 COMPRESSIBLE_TYPES = (
     "text/",

@@ -47,7 +47,7 @@ def search(request):
     context["too_slow"] = too_slow
     response = TemplateResponse(request, "search/search_page.html", context)
     if too_slow:
-        # Not an answer to keep (the page cache keeps only 200 and 404): the same search may
+        # Not an answer to keep (the page cache keeps only 200, 404 and 410): the same search may
         # finish in time when the server is less busy.
         response.status_code = 503
         response["Retry-After"] = "60"
