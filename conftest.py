@@ -266,10 +266,13 @@ GROUPS = {
     "newsroom/backup/tests/test_backup.py": "backup",
     "newsroom/scheduling/tests/test_servers.py": "scheduling-servers",
     "demo/tests/test_demo_french.py": "french-demo",
+    "demo/tests/test_demo.py": "english-demo",
     "tests/browser/": "browser",
 }
 # The order work is handed out in: the longest groups first, the browser tests last.
-ORDER = ["cluster", "backup", "scheduling-servers", "french-demo", None, "browser"]
+ORDER = [
+    *("cluster", "backup", "scheduling-servers", "french-demo", "english-demo", None, "browser")
+]
 
 
 def _group(item):

@@ -1,4 +1,7 @@
-"""The demo newsroom, tested through what a user touches: the commands and the public pages."""
+"""The demo newsroom, tested through what a user touches: its public pages and the admin.
+
+The English demo is loaded once for the module (test_demo_setup.py tests the commands that
+load it); each test runs in its own savepoint on top of it."""
 
 import hashlib
 import io
@@ -8,20 +11,22 @@ from unittest import mock
 
 import pytest
 from bs4 import BeautifulSoup
-from django.core.management import call_command
-from django.core.management.base import CommandError
+from django.core.cache import cache
+from django.db import transaction
+from django.test import override_settings
 from django.utils import timezone
 from PIL import Image
 from wagtail.embeds.exceptions import EmbedNotFoundException
+from wagtail.embeds.finders import get_finders
 from wagtail.models import Page
 
-from demo import content, content_fr, loader
+from demo import content, loader
 from demo.loader import load_demo
-from demo.management.commands.load_demo import Command as LoadDemo
 from newsroom.caching import fragments
 from newsroom.core.models import OrganisationSettings, StandardPage
+from newsroom.home.site_tree import ensure_site_tree
 from newsroom.images.models import NewsroomImage
-from newsroom.news.models import NewsIndexPage, NewsItemPage, StoryPage, VideoPage
+from newsroom.news.models import NewsIndexPage, NewsItemPage, VideoPage
 from newsroom.topics.models import Person, TopicPage
 
 SEED_DIGESTS = Path(__file__).with_name("seed_sentences.sha256")
@@ -44,18 +49,35 @@ SEED_EVENTS = [
 ]
 
 
-def quiet_setup():
-    call_command("newsroom_setup", stdout=io.StringIO())
+@pytest.fixture(scope="module")
+def english_demo(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The English newsroom, loaded once for the module inside a transaction rolled back at the
+    end; each test runs in its own savepoint on top of it. English only: the French
+    translations are tested once for all in test_demo_french.py."""
+    media = tmp_path_factory.mktemp("english-demo-media")
+    with (
+        django_db_blocker.unblock(),
+        override_settings(
+            MEDIA_ROOT=media,
+            WAGTAILEMBEDS_FINDERS=[{"class": "newsroom.core.fake_embeds.OfflineEmbedFinder"}],
+        ),
+        mock.patch.dict(loader.TRANSLATIONS, clear=True),
+        transaction.atomic(),
+    ):
+        get_finders.cache_clear()
+        cache.clear()
+        home, _ = ensure_site_tree()
+        load_demo(home, stdout=io.StringIO())
+        yield media, home.pk
+        transaction.set_rollback(True)
 
 
 @pytest.fixture
-def demo(home):
-    # The English newsroom only: the French translations (tested once for all in
-    # test_demo_french.py) would add seconds to every test here.
-    with mock.patch.dict(loader.TRANSLATIONS, clear=True):
-        load_demo(home, stdout=io.StringIO())
-    home.refresh_from_db()
-    return home
+def demo(english_demo, _test_environment, settings, db):
+    """The loaded demo's home page, with this test's settings pointing at its pictures."""
+    media, home_pk = english_demo
+    settings.MEDIA_ROOT = media
+    return Page.objects.get(pk=home_pk).specific
 
 
 def english(model):
@@ -69,79 +91,6 @@ def soup(response):
 
 def texts(elements):
     return [" ".join(element.get_text().split()) for element in elements]
-
-
-# --- commands --------------------------------------------------------------------------------
-
-
-@pytest.mark.django_db
-def test_setup_twice_loads_the_demo_once_and_keeps_an_editors_change(empty_site):
-    out = io.StringIO()
-    call_command("newsroom_setup", stdout=out)
-    assert "Demo newsroom loaded" in out.getvalue()
-    assert english(NewsItemPage).live().count() == 15
-    assert english(StoryPage).count() == 11 and english(VideoPage).count() == 1
-    assert "Demo in fr:" in out.getvalue()
-    french = NewsItemPage.objects.filter(locale__language_code="fr")
-    assert french.count() == len(content_fr.ITEMS) == 9
-
-    story = StoryPage.objects.get(slug=content.ITEMS[1]["slug"])
-    story.title = "Edited by the press office"
-    story.save_revision().publish()
-
-    out = io.StringIO()
-    call_command("newsroom_setup", stdout=out)
-    assert "content left as it is" in out.getvalue()
-    assert english(NewsItemPage).live().count() == 15
-    assert french.count() == 9
-    assert sorted(english(NewsItemPage).live().values_list("slug", flat=True)) == sorted(
-        item["slug"] for item in content.ITEMS
-    )
-    assert StoryPage.objects.get(slug=content.ITEMS[1]["slug"]).title == (
-        "Edited by the press office"
-    )
-    assert english(TopicPage).count() == len(content.TOPICS)
-    assert english(Person).count() == len(content.PEOPLE)
-    # The explainer and the footer's pages, once in each language.
-    assert english(StandardPage).count() == 1 + len(content.ABOUT_PAGES)
-    languages = TopicPage.objects.count() // len(content.TOPICS)
-    assert StandardPage.objects.count() == languages * (1 + len(content.ABOUT_PAGES)) == 8
-
-
-@pytest.mark.django_db
-def test_load_demo_refuses_a_newsroom_that_already_has_items(empty_site):
-    quiet_setup()
-    images_before = NewsroomImage.objects.count()
-    with pytest.raises(CommandError, match="already has items"):
-        call_command(LoadDemo(), stdout=io.StringIO())
-    home = Page.objects.get(depth=2, locale__language_code="en").specific
-    with pytest.raises(CommandError, match="only loaded into an empty one"):
-        load_demo(home, stdout=io.StringIO())
-    assert english(NewsItemPage).live().count() == 15
-    assert NewsroomImage.objects.count() == images_before
-
-
-@pytest.mark.django_db
-def test_load_demo_creates_nothing_when_it_fails_half_way(home):
-    with (
-        mock.patch("demo.loader._front_page", side_effect=RuntimeError("disk full")),
-        pytest.raises(RuntimeError),
-    ):
-        load_demo(home, stdout=io.StringIO())
-    assert not NewsItemPage.objects.exists()
-    assert not NewsroomImage.objects.exists()
-    assert not TopicPage.objects.exists()
-
-
-@pytest.mark.django_db
-def test_demo_is_english_only_when_french_is_not_configured(settings, empty_site):
-    settings.LANGUAGES = settings.WAGTAIL_CONTENT_LANGUAGES = [("en", "English")]
-    out = io.StringIO()
-    call_command(LoadDemo(), stdout=out)
-    assert "Demo in fr" not in out.getvalue()
-    assert NewsItemPage.objects.live().count() == 15
-    assert not Page.objects.filter(locale__language_code="fr").exists()
-    assert TopicPage.objects.count() == len(content.TOPICS)
 
 
 # --- the front page --------------------------------------------------------------------------
@@ -407,28 +356,6 @@ def test_demo_has_a_press_release_a_speech_and_a_media_advisory(client, demo):
         listed = soup(client.get(f"/en/news/?type={item_type}"))
         assert texts(listed.select(".card__title")) == [item.title]
     assert WorkflowPage.objects.get(page=demo.get_children().type(NewsIndexPage).get())
-
-
-def test_demo_has_an_embargoed_story_and_a_press_account(client, demo):
-    from newsroom.press.embargo import embargoed_pages
-
-    [entry] = embargoed_pages("en")
-    minutes = (entry.until - timezone.now()).total_seconds() / 60
-    assert 55 <= minutes <= 61
-    assert client.get(entry.item.url).status_code == 404  # nothing leaks before release
-    assert entry.item.title not in client.get("/en/").content.decode()
-
-
-def test_demo_prints_the_press_password_once(client, home):
-    output = io.StringIO()
-    with mock.patch.dict(loader.TRANSLATIONS, clear=True):
-        load_demo(home, stdout=output)
-    text = output.getvalue()
-    password = re.search(r"user name: press\s+password:\s+(\S+)", text).group(1)
-    response = client.post("/en/press/sign-in/", {"username": "press", "password": password})
-    assert response.status_code == 302
-    page = client.get("/en/press/").content.decode()
-    assert "EMBARGOED until" in page and "undersea infrastructure" in page
 
 
 def test_press_items_name_the_press_office_and_the_advisory_is_on_the_events_calendar(client, demo):
