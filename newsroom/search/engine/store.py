@@ -25,7 +25,7 @@ from pathlib import Path
 
 import tantivy
 from django.conf import settings
-from django.db import close_old_connections
+from django.db import close_old_connections, connection, transaction
 
 from newsroom.news.models import NewsItemPage
 
@@ -107,6 +107,7 @@ def reader():
     search is the database's (NEWSROOM_SEARCH_ENGINE=database): nothing keeps an index fresh."""
     if settings.NEWSROOM_SEARCH_ENGINE != "tantivy":
         return None
+    apply_waiting()  # this thread's own writes first: it finds what it has just saved
     try:
         return current_index()
     except Unavailable as error:
@@ -165,14 +166,50 @@ def _apply(index, pks, heap=WRITER_HEAP):
         writer.wait_merging_threads()
 
 
+# Writes asked for inside a transaction wait for it to commit: a publish saves its page three or
+# four times, each asking for a write, and other processes could not read the rows before the
+# commit anyway. Per thread, as transactions are; the thread's next search applies them first.
+# A write that waited for a transaction rolled back makes the index agree with the database
+# all the same: ``update`` writes what the database says, whatever was asked.
+_waiting = threading.local()
+MAX_WAITING = 1000
+
+
 def update(pks):
-    """Bring the items ``pks`` up to date in the index (written now: searchable at once).
+    """Bring the items ``pks`` up to date in the index: at once, or when the transaction in
+    progress commits (and before this thread's next search).
     With no usable index, nothing partial is put in its place (a short-lived process, such as
     ``newsroom generate``, would leave an index of a few items that looks whole): the ids go to
     the journal and a rebuild starts; searches use the database until it is done."""
-    pks = sorted({int(pk) for pk in pks})
+    pks = {int(pk) for pk in pks}
     if not pks:
         return
+    waiting = _waiting_ids()
+    if connection.in_atomic_block and len(waiting) + len(pks) <= MAX_WAITING:
+        waiting.update(pks)
+        # Each time: a callback registered in a savepoint that rolls back is dropped with it.
+        transaction.on_commit(apply_waiting)
+        return
+    _write(sorted(pks | waiting))
+    waiting.clear()
+
+
+def _waiting_ids():
+    if not hasattr(_waiting, "ids"):
+        _waiting.ids = set()
+    return _waiting.ids
+
+
+def apply_waiting():
+    """Write what this thread's transactions asked for (after a commit, or before a search)."""
+    waiting = _waiting_ids()
+    if waiting:
+        pks = sorted(waiting)
+        waiting.clear()
+        _write(pks)
+
+
+def _write(pks):
     folder = root()
     with _write_lock(folder):
         try:
