@@ -17,7 +17,7 @@ export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 
 .DEFAULT_GOAL := help
-.PHONY: help install run serve setup demo test test-browser test-postgres lint format check messages ci clean bench bench-mail bench-sendouts bench-search bench-webhooks bench-digests cluster cluster-stop loadtest docs
+.PHONY: help install run serve setup demo test test-browser test-postgres lint format check messages ci clean bench bench-mail bench-sendouts bench-search bench-webhooks bench-digests bench-edge cluster cluster-stop loadtest docs
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-14s %s\n", $$1, $$2}'
@@ -117,12 +117,15 @@ bench-postgres: install ## The same benchmark on PostgreSQL (BENCH_DATABASE_URL,
 	BENCH_DATABASE_URL=$${BENCH_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/newsroom_bench_100000} \
 	  $(BIN)/python bench/run.py
 
-cluster: install ## Two app servers on DATABASE_URL's PostgreSQL and REDIS_URL's Redis, nginx in front on CLUSTER_PORT (8500)
+bench-edge: install ## Cached pages through Varnish and through an nginx proxy_cache, against nginx serving the same bytes from a file (front page, item, deep listing, feed, API list)
+	$(BIN)/python bench/edge.py
+
+cluster: install ## Two app servers on DATABASE_URL's PostgreSQL and REDIS_URL's Redis, nginx balancing them on CLUSTER_PORT (8500), Varnish in front on CLUSTER_EDGE_PORT (8580)
 	bash deploy/cluster/ensure-tools.sh
 	$(BIN)/python deploy/cluster/cluster.py start
 
 cluster-stop: ## Stop what `make cluster` started
 	$(BIN)/python deploy/cluster/cluster.py stop
 
-loadtest: install ## 60 s of wrk at 128 connections through nginx and two app servers while an editor publishes
+loadtest: install ## 60 s of wrk at 128 connections through Varnish, nginx and two app servers while an editor publishes
 	$(BIN)/python deploy/cluster/loadtest.py

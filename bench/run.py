@@ -522,6 +522,11 @@ def newest_loadtest():
     return runs[-1] if runs else None
 
 
+def newest_edge():
+    runs = sorted(RESULTS.glob("edge-*.json"))  # named by UTC time: newest last
+    return runs[-1] if runs else None
+
+
 def committed_in(path):
     """The commit that added a results file, or None while it is not committed."""
     found = subprocess.run(
@@ -637,7 +642,8 @@ def loadtest_section(path):
     return [
         "## Load test: `make loadtest`",
         "",
-        f"{run['app_servers']} app servers × {run['workers_each']} workers behind nginx, "
+        f"{run['app_servers']} app servers × {run['workers_each']} workers behind "
+        f"{'Varnish and ' if run.get('edge_cache') else ''}nginx, "
         f"{run['items']:,} items, {run['urls']} addresses, {run['connections']} connections for "
         f"{run['seconds']} s while an editor publishes a story every few seconds. Results file "
         f"`{path.relative_to(ROOT)}` ({origin}).",
@@ -651,6 +657,34 @@ def loadtest_section(path):
         f"| {number(run.get('front_page_max_s'), '.2f')} s |",
         "",
     ]
+
+
+def edge_section(path):
+    run = json.loads(path.read_text())
+    commit = committed_in(path)
+    origin = f"added in commit `{commit}`" if commit else "not committed yet"
+    lines = [
+        "## Edge cache: `make bench-edge`",
+        "",
+        f"The production topology of `make cluster` ({run['app_servers']} app servers on "
+        f"PostgreSQL and Redis, nginx balancing them, Varnish in front; {run['items']:,} items), "
+        "each page fetched once through Varnish and its bytes written to a file, then wrk "
+        f"(1 thread, {run['connections']} connections, {run['seconds']} s) against each mode. "
+        "An nginx `proxy_cache` in front of the same cluster is measured beside Varnish for "
+        "[the choice](decisions/0006-edge-cache.md). The machine's load average was "
+        f"{run['load_before']} before and {run['load_after']} after, on {run['cpus']} CPUs: the "
+        "machine was shared, and every mode, the floor included, ran slower for it. Results file "
+        f"`{path.relative_to(ROOT)}` ({origin}).",
+        "",
+        "| page | bytes | mode | req/s | p50 ms | p99 ms | × nginx file |",
+        "| --- | ---: | --- | ---: | ---: | ---: | ---: |",
+    ]
+    for row in run["rows"]:
+        lines.append(
+            f"| {row['page']} | {row['bytes']:,} | {row['mode']} | {row['rps']:,.0f} "
+            f"| {row['p50_ms']} | {row['p99_ms']} | {number(row['vs_static'], '.2f')} |"
+        )
+    return [*lines, ""]
 
 
 def write_docs(paths, loadtest=None):
@@ -685,6 +719,9 @@ def write_docs(paths, loadtest=None):
         lines += section(Path(path).resolve())
     if loadtest:
         lines += loadtest_section(Path(loadtest).resolve())
+    edge = newest_edge()
+    if edge:
+        lines += edge_section(edge.resolve())
     DOCS_PAGE.write_text("\n".join(lines).rstrip() + "\n")
     say(f"wrote {DOCS_PAGE.relative_to(ROOT)}")
 

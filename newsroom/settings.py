@@ -132,6 +132,8 @@ MIDDLEWARE = [
     "newsroom.security.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "newsroom.core.middleware.SiteMiddleware",
+    # Around everything that renders: the surrogate keys of what the response shows.
+    "newsroom.delivery.edge.SurrogateKeyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -263,6 +265,19 @@ elif env("NEWSROOM_CLOUDFRONT_DISTRIBUTION_ID"):
         "cloudfront": {
             "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
             "DISTRIBUTION_ID": env("NEWSROOM_CLOUDFRONT_DISTRIBUTION_ID"),
+        }
+    }
+elif env("NEWSROOM_FASTLY_SERVICE_ID"):
+    if not env("NEWSROOM_FASTLY_API_TOKEN"):
+        raise ImproperlyConfigured(
+            "NEWSROOM_FASTLY_SERVICE_ID is set but NEWSROOM_FASTLY_API_TOKEN is not: Fastly "
+            "purges need an API token with purge rights."
+        )
+    WAGTAILFRONTENDCACHE = {
+        "fastly": {
+            "BACKEND": "newsroom.delivery.purge.FastlyBackend",
+            "SERVICE_ID": env("NEWSROOM_FASTLY_SERVICE_ID"),
+            "API_TOKEN": env("NEWSROOM_FASTLY_API_TOKEN"),
         }
     }
 elif env("NEWSROOM_CLOUDFLARE_ZONE_ID"):

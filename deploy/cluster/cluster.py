@@ -1,4 +1,5 @@
-"""make cluster: two app servers on this machine's PostgreSQL and Redis, nginx in front.
+"""make cluster: two app servers on this machine's PostgreSQL and Redis, nginx balancing them,
+and Varnish in front of nginx as the edge cache (readers' entry point).
 
     python deploy/cluster/cluster.py start    set up (once, under a lock) and start everything
     python deploy/cluster/cluster.py stop     stop what `start` started
@@ -8,6 +9,7 @@ Environment (defaults in brackets):
     DATABASE_URL        [postgres://postgres@127.0.0.1:5432/newsroom_cluster], created if missing
     REDIS_URL           [redis://127.0.0.1:6379/0]
     CLUSTER_PORT        [8500] nginx; the app servers listen on the next two ports
+    CLUSTER_EDGE_PORT   [8580] Varnish, in front of nginx; purged by the app servers
     CLUSTER_SERVERS     [2] app servers;   WEB_WORKERS [2] workers each
     CLUSTER_DIR         [data/cluster] logs, pid files, nginx's configuration, the data folder
     SECRET_KEY          [generated once into CLUSTER_DIR]
@@ -39,6 +41,7 @@ def settings_from_env():
         ),
         "redis_url": os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0"),
         "port": int(os.environ.get("CLUSTER_PORT", "8500")),
+        "edge_port": int(os.environ.get("CLUSTER_EDGE_PORT", "8580")),
         "servers": int(os.environ.get("CLUSTER_SERVERS", "2")),
         "workers": int(os.environ.get("WEB_WORKERS", "2")),
         "run_dir": run_dir,
@@ -76,7 +79,8 @@ def start(config, extra_env=None):
     env = services.cluster_env(
         config["database_url"], config["redis_url"], run_dir / "data", f"newsroom-{run_dir.name}",
         # Production mode asks for the demo newsroom explicitly: this cluster is for trying.
-        SECRET_KEY=secret_key(run_dir), **{"NEWSROOM_DEMO": "1", **(extra_env or {})},
+        SECRET_KEY=secret_key(run_dir),
+        **{"NEWSROOM_DEMO": "1", **services.edge_env(config["edge_port"]), **(extra_env or {})},
     )  # fmt: skip
     ports = [config["port"] + number + 1 for number in range(config["servers"])]
     servers = []
@@ -90,17 +94,25 @@ def start(config, extra_env=None):
     for server in servers:
         server.wait_ready(timeout=900)
     nginx = services.Nginx(config["port"], ports, run_dir / "nginx").start()
+    edge = services.Varnish(config["edge_port"], config["port"], run_dir / "varnish").start()
     state = {
+        "edge": {"pid": edge.pid, "url": edge.url},
         "nginx": {"pid": nginx.pid, "url": nginx.url},
         "servers": [{"pid": server.pid, "url": server.url} for server in servers],
         "started": time.time(),
     }
     state_file.write_text(json.dumps(state, indent=2))
-    print(f"Cluster running: nginx on {nginx.url}/ in front of")
+    print(f"Cluster running: Varnish on {edge.url}/ (the readers' address), in front of")
+    print(f"nginx on {nginx.url}/, in front of")
     for server in servers:
         print(f"  {server.url}/  (log: {server.log_path})")
     print("Stop it with: make cluster-stop")
-    return env, servers, nginx
+    return env, servers, nginx, edge
+
+
+def processes(state):
+    """What `start` started, front first (a state file from before the edge cache has none)."""
+    return [*([state["edge"]] if "edge" in state else []), state["nginx"], *state["servers"]]
 
 
 def stop(config):
@@ -109,7 +121,7 @@ def stop(config):
         print("No cluster is running.")
         return
     state = json.loads(state_file.read_text())
-    for entry in [state["nginx"], *state["servers"]]:
+    for entry in processes(state):
         try:
             os.killpg(entry["pid"], 15)  # each was started in a session of its own
         except ProcessLookupError:
@@ -130,7 +142,7 @@ def status(config):
         print("No cluster is running.")
         return 1
     state = json.loads(state_file.read_text())
-    for entry in [state["nginx"], *state["servers"]]:
+    for entry in processes(state):
         answer = services.get(entry["url"] + "/en/", timeout=10)[0]
         print(f"{entry['url']}/en/ -> {answer}")
     return 0

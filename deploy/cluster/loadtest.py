@@ -1,13 +1,15 @@
-"""make loadtest: 60 s of wrk at 128 connections through nginx, while an editor publishes.
+"""make loadtest: 60 s of wrk at 128 connections through Varnish and nginx, while an editor
+publishes.
 
 1. makes sure the database (``LOADTEST_DATABASE_URL``, default a ``newsroom_loadtest`` database
    on this machine's PostgreSQL) holds at least ``LOADTEST_ITEMS`` items (``newsroom generate``);
-2. starts the cluster (two app servers + nginx, ``cluster.py``) on ``LOADTEST_PORT`` (8550);
+2. starts the cluster (two app servers + nginx + Varnish, ``cluster.py``) on ``LOADTEST_PORT``
+   (8550, Varnish on ``LOADTEST_EDGE_PORT``, 8581);
 3. runs wrk over a mix of URLs (front page, items, listings and archive pages, topics, search,
    feeds, API, sitemap) while an editor publishes a story through the admin every
    ``LOADTEST_PUBLISH_EVERY`` seconds (3);
-   and times how long each takes to appear on the front page through nginx, as a reader sees it;
-4. checks every published item is visible through nginx, prints a table and writes
+   and times how long each takes to appear on the front page through Varnish, as a reader sees it;
+4. checks every published item is visible through Varnish, prints a table and writes
    ``bench/results/loadtest-<time>.json``. Exits non-zero on any error or invisible item.
 
 The API's per-client rate limit is switched off for the run: every request comes from one address.
@@ -179,6 +181,7 @@ def main():
     subprocess.run(["bash", Path(__file__).with_name("ensure-tools.sh")], check=True)
     config = cluster.settings_from_env()
     config["port"] = int(os.environ.get("LOADTEST_PORT", "8550"))
+    config["edge_port"] = int(os.environ.get("LOADTEST_EDGE_PORT", "8581"))
     config["database_url"] = DATABASE_URL
     config["run_dir"] = ROOT / "data" / "loadtest"
     config["run_dir"].mkdir(parents=True, exist_ok=True)
@@ -195,26 +198,27 @@ def main():
     django.setup()
     say("preparing the database")
     prepare_database(base_env)
-    say("starting two app servers and nginx")
-    env, servers, nginx = cluster.start(config, extra)
+    say("starting two app servers, nginx and Varnish")
+    env, servers, nginx, edge = cluster.start(config, extra)
     try:
         paths = url_mix()
-        bad = check_urls(nginx.url, paths)
+        # Readers through the edge cache, the editor straight to nginx (it passes anyway).
+        bad = check_urls(edge.url, paths)
         if bad:
             sys.exit(f"These URLs of the mix do not answer 200: {bad}")
         url_file = config["run_dir"] / "urls.txt"
         url_file.write_text("\n".join(paths) + "\n")
         username, password = create_editor(env, "loadtest-editor")
         session = AdminSession(nginx.url, username, password)
-        editor = Editor(session, news_index_id(DATABASE_URL), nginx.url + "/en/")
+        editor = Editor(session, news_index_id(DATABASE_URL), edge.url + "/en/")
         say(f"wrk: {SECONDS} s, {CONNECTIONS} connections, {len(set(paths))} URLs; editor on")
         editor.start()
-        output, result = run_wrk(nginx.url, url_file)
+        output, result = run_wrk(edge.url, url_file)
         editor.stopping.set()
         editor.join(120)
         visible = 0
         for title, path in editor.published:
-            status, _, body = services.get(nginx.url + path, timeout=60)
+            status, _, body = services.get(edge.url + path, timeout=60)
             visible += status == 200 and title in body
     finally:
         cluster.stop(config)
@@ -231,6 +235,7 @@ def main():
         urls=len(set(paths)),
         items=ITEMS,
         app_servers=len(servers),
+        edge_cache="varnish",
         workers_each=config["workers"],
     )
     print(output)

@@ -6,6 +6,7 @@ can stop them without disturbing anyone else's.
 
 * ``AppServer``  ``newsroom run`` (set up, then serve with granian) or ``newsroom serve``;
 * ``Nginx``      nginx in front of the app servers, with a generated configuration;
+* ``Varnish``    the edge cache in front of nginx (``varnish.vcl``);
 * ``Postgres``   a private PostgreSQL cluster in a folder (``initdb`` + ``pg_ctl``);
 * ``Redis``      a private ``redis-server`` without persistence.
 """
@@ -203,6 +204,72 @@ class Nginx(Process):
         return False
 
 
+def varnish_binary():
+    found = shutil.which("varnishd") or (
+        "/usr/sbin/varnishd" if Path("/usr/sbin/varnishd").exists() else None
+    )
+    if found is None:
+        raise ServiceError(
+            "Varnish is not installed: run `bash deploy/cluster/ensure-tools.sh` "
+            "(Debian packages varnish and varnish-modules)"
+        )
+    return found
+
+
+class Varnish(Process):
+    """Varnish in front of ``backend_port`` (the cluster's nginx), with the project's VCL."""
+
+    def __init__(self, port, backend_port, run_dir, memory_mb=256):
+        self.run_dir = Path(run_dir)
+        self.port = port
+        self.url = f"http://{HOST}:{port}"
+        self.backend_port = backend_port
+        self.vcl = self.run_dir / "varnish.vcl"
+        # -j none: as root, the default jail would switch to a user who cannot use run_dir.
+        # http_gzip_support off: the app compresses, and each encoding is its own copy.
+        args = [
+            varnish_binary(), "-F", "-a", f"{HOST}:{port}", "-f", self.vcl,
+            "-n", self.run_dir / "work", "-s", f"malloc,{memory_mb}m",
+            "-p", "http_gzip_support=off", "-T", "none",
+            *(["-j", "none"] if os.geteuid() == 0 else []),
+        ]  # fmt: skip
+        super().__init__(args, os.environ.copy(), self.run_dir / "varnish.log")
+
+    def start(self):
+        self.run_dir.mkdir(parents=True, exist_ok=True)
+        template = string.Template((Path(__file__).parent / "varnish.vcl").read_text())
+        self.vcl.write_text(
+            template.safe_substitute(backend_host=HOST, backend_port=self.backend_port, purgers="")
+        )
+        super().start()
+        wait_until(lambda: port_open(self.port) or self._exited(), 30, "varnishd")
+        return self
+
+    def _exited(self):
+        if not self.running():
+            raise ServiceError(f"varnishd exited:\n{self.log()}")
+        return False
+
+    def purge(self, keys, soft=False):
+        """Drop (or with ``soft`` expire, keeping them for grace) the objects carrying ``keys``."""
+        header = "xkey-softpurge" if soft else "xkey-purge"
+        request = urllib.request.Request(
+            self.url + "/", method="PURGE", headers={header: " ".join(keys)}
+        )
+        with urllib.request.urlopen(request, timeout=10) as answer:  # noqa: S310 - our own URL
+            return answer.status
+
+    def counters(self, *names):
+        """varnishstat's counters, e.g. ``counters("MAIN.cache_hit", "MAIN.backend_req")``."""
+        binary = shutil.which("varnishstat") or "/usr/bin/varnishstat"
+        fields = [arg for name in names for arg in ("-f", name)]
+        out = subprocess.run(
+            [binary, "-n", self.run_dir / "work", "-1", *fields],
+            check=True, capture_output=True, text=True,
+        ).stdout  # fmt: skip
+        return {line.split()[0]: int(line.split()[1]) for line in out.splitlines() if line}
+
+
 class Postgres:
     """A private PostgreSQL in ``folder``, on ``port``; run as the ``postgres`` user under root."""
 
@@ -260,6 +327,12 @@ class Redis(Process):
         super().start()
         wait_until(lambda: port_open(self.port), 30, "redis-server")
         return self
+
+
+def edge_env(edge_port):
+    """What app servers behind the edge cache on ``edge_port`` need: where to purge, and one
+    more proxy (Varnish, then nginx) in front of them."""
+    return {"NEWSROOM_VARNISH_URL": f"http://{HOST}:{edge_port}", "NEWSROOM_TRUSTED_PROXIES": "2"}
 
 
 def embedded_env(**extra):

@@ -58,10 +58,11 @@ class CacheGeneration:
         self._read_at = 0.0
         self._bumps = 0
 
-    def current(self):
+    def current(self, fresh=False):
+        """The generation, read again at most every ``ttl`` seconds, or now if ``fresh``."""
         now = time.monotonic()
         degraded = getattr(self.cache, "degraded", False)
-        if self._value is None or now - self._read_at >= self.ttl or degraded:
+        if self._value is None or now - self._read_at >= self.ttl or degraded or fresh:
             bumps = self._bumps
             value = self._read()
             if self._bumps == bumps:  # else Redis came back during the read and was bumped
@@ -111,10 +112,10 @@ class FileGeneration:
         self._value = None
         self._read_at = 0.0
 
-    def current(self):
+    def current(self, fresh=False):
         if self.ttl:
             now = time.monotonic()
-            if self._value is None or now - self._read_at >= self.ttl:
+            if self._value is None or now - self._read_at >= self.ttl or fresh:
                 self._value, self._read_at = self._read(), now
             return self._value
         return self._read()

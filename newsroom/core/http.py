@@ -13,6 +13,7 @@
 import functools
 import json
 
+from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import Http404, HttpResponse
 from django.middleware.http import ConditionalGetMiddleware
@@ -83,8 +84,11 @@ def allow_cross_origin(response):
 
 
 def cacheable(response, max_age):
+    """Public for ``max_age`` seconds; a shared cache (the edge cache, a CDN), which is purged
+    on every change, keeps it for at most ``NEWSROOM_CACHE_S_MAXAGE``."""
     if response.status_code in (200, 304):
-        patch_cache_control(response, public=True, max_age=max_age)
+        s_maxage = min(max_age, int(settings.NEWSROOM_CACHE_S_MAXAGE))
+        patch_cache_control(response, public=True, max_age=max_age, s_maxage=s_maxage)
     return response
 
 

@@ -18,8 +18,10 @@ reused by their item's live revision (``fragments.py``).
 After a withdrawal (unpublishing, deleting, moving, making private, redirecting) no earlier copy
 is served; after an image, person or settings change no card is reused.
 
-When a CDN or Varnish is configured (``WAGTAILFRONTENDCACHE``), the URLs a change affects most
-directly are also purged there; others age out within ``NEWSROOM_CACHE_S_MAXAGE``.
+When the edge cache (Varnish) or a CDN is configured (``WAGTAILFRONTENDCACHE``), each change also
+purges there the surrogate keys of what it altered (``changed_keys()``, sent by ``purge.py``):
+exactly the pages that show it, wherever a backend has keys; and the URLs it affects most
+directly, for CDNs that have only URLs (others age out within ``NEWSROOM_CACHE_S_MAXAGE``).
 
 RULES (signal -> why; every rule but the first starts a new epoch)
   page_published          a page went live or a new version of it did (also the front page's
@@ -42,12 +44,14 @@ from django.conf import settings
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
 from wagtail.contrib.frontend_cache.utils import PurgeBatch
+from wagtail.images import get_image_model
 from wagtail.models import Page
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
-from newsroom.caching import generation
+from newsroom.caching import generation, surrogate
 from newsroom.contacts.models import SECTIONS, PressContact, PressContactSettings
 from newsroom.core.models import OrganisationSettings
+from newsroom.delivery.purge import purge_keys
 from newsroom.events.addresses import advisory_cached_urls
 from newsroom.images.models import Gallery, GalleryPhoto
 from newsroom.news.models import MediaAdvisoryPage, NewsItemPage
@@ -56,17 +60,20 @@ from newsroom.topics.models import PeopleIndexPage, Person, Place
 logger = logging.getLogger(__name__)
 
 
-def content_changed(urls=(), *, page_published=False):
-    """Make every cached page stale once the current transaction commits; purge ``urls``.
+def content_changed(urls=(), *, page_published=False, keys=(surrogate.ALL,)):
+    """Make every cached page stale once the current transaction commits; purge ``urls``, and
+    the surrogate ``keys`` where the edge cache or CDN has keys (by default every page).
     ``page_published``: the change is only a news item's new live revision, so the epoch is kept.
 
     Other apps call this for changes no rule below covers.
     """
-    urls = list(urls)
+    urls, keys = list(urls), list(keys)
     generation.content_saved()
 
     def on_commit():
         generation.bump(hard=not page_published)
+        if keys:
+            purge_keys(keys)
         if urls:
             purge_cdn(urls)
 
@@ -78,32 +85,40 @@ def on_page_published(sender, instance, **kwargs):
 
     # Items show topics' and sections' titles and addresses, which rendered item fragments
     # keep within an epoch: only an item's own new version may keep it.
-    content_changed(affected_urls(instance), page_published=isinstance(instance, NewsItemPage))
+    content_changed(
+        affected_urls(instance),
+        page_published=isinstance(instance, NewsItemPage),
+        keys=changed_keys(instance),
+    )
 
 
 def on_slug_changed(sender, instance, **kwargs):
-    content_changed()
+    content_changed(keys=changed_keys(instance))
 
 
 def on_page_unpublished(sender, instance, **kwargs):
-    content_changed(affected_urls(instance))
+    content_changed(affected_urls(instance), keys=changed_keys(instance))
 
 
 def on_page_moved(sender, instance, parent_page_before=None, **kwargs):
     urls = affected_urls(instance)
     if parent_page_before is not None:
         urls.extend(page_urls([parent_page_before]) if cdn_configured() else [])
-    content_changed(urls)
+    content_changed(urls, keys=changed_keys(instance))
 
 
 def on_page_deleting(sender, instance, **kwargs):
-    # The addresses must be worked out before the rows are gone.
+    # The addresses and keys must be worked out before the rows are gone.
+    if cdn_configured():
+        # A page readers never saw is on no cached page.
+        instance._delivery_keys = changed_keys(instance) if instance.live else []
     if instance.live and cdn_configured():
         instance._delivery_urls = affected_urls(instance)
 
 
 def on_page_deleted(sender, instance, **kwargs):
-    content_changed(getattr(instance, "_delivery_urls", ()))
+    keys = getattr(instance, "_delivery_keys", [surrogate.ALL])
+    content_changed(getattr(instance, "_delivery_urls", ()), keys=keys)
 
 
 def on_page_saved(sender, instance, **kwargs):
@@ -114,7 +129,7 @@ def on_page_saved(sender, instance, **kwargs):
 
 
 def on_content_saved(sender, instance, **kwargs):
-    content_changed(snippet_urls(instance))
+    content_changed(snippet_urls(instance), keys=changed_keys(instance))
 
 
 def on_contacts_changed(sender, instance, action, **kwargs):
@@ -164,6 +179,28 @@ def connect():
         through = getattr(PressContactSettings, field).through
         uid = f"delivery-{through._meta.label_lower}"
         m2m_changed.connect(on_contacts_changed, sender=through, dispatch_uid=uid)
+
+
+# --- which surrogate keys a change purges -----------------------------------------------------
+def changed_keys(instance):
+    """The keys of the pages ``instance``'s change may alter. Models that know what shows them
+    say so (``changed_keys()``: items, topics, people, the front page); an image purges the
+    pages showing it or a gallery of it, and every list; anything else (sections, settings,
+    contacts, redirects, restrictions, sites) purges every page."""
+    if not cdn_configured():
+        return []
+    if type(instance).__name__ == "Page":
+        instance = instance.specific_deferred
+    if hasattr(instance, "changed_keys"):
+        return instance.changed_keys()
+    if isinstance(instance, get_image_model()):
+        galleries = GalleryPhoto.objects.filter(image_id=instance.pk).values_list("gallery_id")
+        return [
+            surrogate.key_for(instance),
+            surrogate.LISTS,
+            *(surrogate.key_for_id(Gallery, pk) for (pk,) in galleries.distinct()),
+        ]
+    return [surrogate.ALL]
 
 
 # --- which URLs a CDN should drop at once -----------------------------------------------------

@@ -247,7 +247,12 @@ class PageCache:
         if not self.is_anonymous(environ):
             return self.pass_private(environ, start_response)
 
-        generation_value = self.generation.current()
+        # The edge cache asks only for what it lacks, often just after a purge: the
+        # generation is read afresh for it, so that it never keeps a copy older than the purge.
+        from_edge = "HTTP_X_EDGE_CACHE" in environ
+        generation_value = (
+            self.generation.current(fresh=True) if from_edge else self.generation.current()
+        )
         if generation_value != self.seen_generation:
             self.new_generation(generation_value)
         if self.shared is not None and getattr(self.shared, "degraded", False):
@@ -262,9 +267,12 @@ class PageCache:
             and self.usable(entry, environ)
         ):
             return self.answer(entry, environ, start_response, "HIT", method == "HEAD")
+        # An edge cache in front keeps its own stale copies, and would keep ours as fresh.
         stale = (
             entry
-            if entry is not None and self.may_serve_stale(entry, generation_value, environ)
+            if entry is not None
+            and not from_edge
+            and self.may_serve_stale(entry, generation_value, environ)
             else None
         )
         entry = None

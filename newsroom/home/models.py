@@ -8,7 +8,7 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Orderable, Page, TranslatableMixin
 
-from newsroom.caching import fragments, memo
+from newsroom.caching import fragments, memo, surrogate
 from newsroom.core import seek
 from newsroom.core.publishing import AtomicPublish
 from newsroom.core.serving import MemoisedServing
@@ -26,6 +26,11 @@ class HomePage(MemoisedServing, AtomicPublish, Page):
     more_links_heading = models.CharField(
         _("further links heading"), max_length=100, blank=True, default=""
     )
+
+    def changed_keys(self):
+        """Surrogate keys to purge when the front page is published: its featured items and
+        further links are shown on it only, and it carries the key of every list."""
+        return [surrogate.key_for(self), surrogate.LISTS]
 
     content_panels = [
         *Page.content_panels,

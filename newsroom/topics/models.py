@@ -20,6 +20,7 @@ from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
+from newsroom.caching import surrogate
 from newsroom.core.listing import paginate_or_404
 from newsroom.core.publishing import AtomicPublish
 from newsroom.core.serving import MemoisedServing, public
@@ -79,6 +80,11 @@ class TopicPage(RoutablePageMixin, MemoisedServing, AtomicPublish, Page):
     def items(self):
         return news_items().for_listing().about_topic(self)
 
+    def changed_keys(self):
+        """Surrogate keys to purge when this topic changes: the items that name it and every
+        list (its own, the filter forms)."""
+        return [surrogate.key_for(self), surrogate.LISTS]
+
     def get_cached_paths(self):
         """What a CDN purges with this page (``delivery/invalidation.py``): it and its feeds."""
         return ["/", *(f"feed/{fmt}/" for fmt in FEED_FORMATS)]
@@ -136,6 +142,11 @@ class Person(TranslatableMixin, index.Indexed, models.Model):
 
     def __str__(self):
         return self.name
+
+    def changed_keys(self):
+        """Surrogate keys to purge when this person changes: the items that name them, their
+        page and every list (the people index among them)."""
+        return [surrogate.key_for(self), surrogate.LISTS]
 
     def items(self, locale=None):
         return news_items().for_listing().involving(self, locale)

@@ -23,6 +23,10 @@ needs_postgres = pytest.mark.skipif(
 needs_redis = pytest.mark.skipif(
     shutil.which("redis-server") is None, reason="redis-server is not installed"
 )
+needs_varnish = pytest.mark.skipif(
+    shutil.which("varnishd") is None and not Path("/usr/sbin/varnishd").exists(),
+    reason="Varnish is not installed (bash deploy/cluster/ensure-tools.sh)",
+)
 needs_nginx = pytest.mark.skipif(
     shutil.which("nginx") is None and not Path("/usr/sbin/nginx").exists(),
     reason="nginx is not installed (bash deploy/cluster/ensure-tools.sh)",
@@ -62,7 +66,7 @@ def set_up_template(private_postgres, tmp_path_factory):
 class Cluster:
     def __init__(self, postgres, redis, folder):
         self.postgres, self.redis, self.folder = postgres, redis, Path(folder)
-        self.servers, self.nginx = [], None
+        self.servers, self.nginx, self.edge = [], None, None
         self.database = f"newsroom_cluster_{next(_names)}"
         self.data_dir = self.folder / "data"
         self.env = None
@@ -105,6 +109,11 @@ class Cluster:
         self.nginx = services.Nginx(services.free_port(), ports, self.folder / "nginx").start()
         return self.nginx
 
+    def start_edge(self, port):
+        """Varnish on ``port`` in front of nginx (prepare() with services.edge_env(port))."""
+        self.edge = services.Varnish(port, self.nginx.port, self.folder / "varnish").start()
+        return self.edge
+
     def editor(self, server=None):
         username, password = create_editor(self.env)
         return AdminSession((server or self.servers[0]).url, username, password)
@@ -113,6 +122,8 @@ class Cluster:
         return news_index_id(self.database_url)
 
     def stop(self):
+        if self.edge is not None:
+            self.edge.stop()
         if self.nginx is not None:
             self.nginx.stop()
         for server in self.servers:

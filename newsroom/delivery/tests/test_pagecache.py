@@ -464,6 +464,26 @@ def test_while_a_page_is_re_rendered_after_a_publish_readers_get_the_previous_co
     assert len(app.calls) == 2
 
 
+def test_the_edge_cache_waits_for_the_fresh_copy_rather_than_keeping_a_stale_one():
+    from newsroom.caching import generation
+
+    app = GatedApp()
+    client = client_for(app)
+    old = client.get("/en/")
+    generation.bump()  # a publish
+    app.close_gate()
+    renderer, rendered = in_thread(client.get, "/en/")
+    assert app.entered.wait(10)
+    # A reader may have the previous copy meanwhile; Varnish, which would keep it, may not.
+    edge, answers = in_thread(lambda: client.get("/en/", **{"X-Edge-Cache": "varnish"}))
+    edge.join(0.5)
+    assert edge.is_alive() and not answers
+    app.gate.set()
+    renderer.join(10)
+    edge.join(10)
+    assert answers[0].cache == "HIT" and answers[0].content != old.content
+
+
 def test_after_a_withdrawal_no_reader_gets_a_previous_copy():
     from newsroom.caching import generation
 

@@ -25,7 +25,7 @@ from wagtail.models import Orderable, Page, PageManager, PageQuerySet, Site
 from wagtail.search import index
 from wagtail.search.backends import get_search_backend
 
-from newsroom.caching import fragments, memo
+from newsroom.caching import fragments, memo, surrogate
 from newsroom.contacts.models import default_contacts
 from newsroom.core.blocks import RICH_TEXT_FEATURES, BodyBlock
 from newsroom.core.i18n import in_locale
@@ -34,6 +34,7 @@ from newsroom.core.serving import MemoisedServing, public
 from newsroom.core.stemming import stemmed_text, stems
 from newsroom.core.text import plain_text
 from newsroom.formats.feeds import FEED_LIMIT
+from newsroom.images.models import Gallery
 from newsroom.scheduling.forms import NewsItemAdminForm
 from newsroom.topics.models import TopicPage
 
@@ -439,6 +440,59 @@ class NewsItemPage(VisibleChanges, Withdrawable, MemoisedServing, AtomicPublish,
         """``related_items()`` of the live revision, kept until the site changes."""
         return self.related_items()
 
+    def changed_keys(self):
+        """The surrogate keys to purge when this item is published, withdrawn, moved or
+        deleted: its own (its page, cards of it elsewhere), every list of items, its
+        translations' pages (their language switcher) and the items whose related items its
+        topics pick."""
+        keys = [surrogate.key_for(self), surrogate.LISTS]
+        keys.append(surrogate.named("translations", self.translation_key))
+        if self.pk is not None:
+            # A list, not values_list(): on a revision's copy the relation is modelcluster's.
+            topic_ids = [topic.pk for topic in self.topics.all()]
+            keys.extend(surrogate.named("related", pk) for pk in topic_ids)
+        return keys
+
+    @memo.per_epoch
+    def kept_shown_keys(self, live_revision_id):
+        """``shown_keys()`` of the live revision: its topics and people change only with a new
+        revision or a new epoch (a topic's or a person's change starts one)."""
+        return self.shown_keys()
+
+    def shown_keys(self):
+        """The surrogate keys of what this item's page shows besides its related items: the
+        item, its images and galleries, topics and people, its translations (the language
+        switcher) and, when its related items are picked by topic, each topic's newest items."""
+        image_model = get_image_model()
+        keys = [surrogate.key_for(self), surrogate.named("translations", self.translation_key)]
+        image_ids = {self.listing_image_id} if self.listing_image_id else set()
+        for block in self.body.raw_data:
+            value = block.get("value")
+            if block.get("type") == "image" and isinstance(value, dict) and value.get("image"):
+                image_ids.add(value["image"])
+            elif block.get("type") == "gallery" and isinstance(value, int):
+                keys.append(surrogate.key_for_id(Gallery, value))
+        keys.extend(surrogate.key_for_id(image_model, pk) for pk in sorted(image_ids))
+        topic_ids = [topic.pk for topic in self.topics.all()]
+        keys.extend(surrogate.key_for_id(TopicPage, pk) for pk in topic_ids)
+        keys.extend(surrogate.named("related", pk) for pk in topic_ids)
+        keys.extend(surrogate.key_for(person) for person in self.people.all())
+        return keys
+
+    def declare_shown(self, request, related):
+        surrogate.shows_no_lists()
+        if getattr(request, "is_preview", False):
+            return  # never in a shared cache
+        if self.live_revision_id:
+            surrogate.shows_keys(*self.kept_shown_keys(self.live_revision_id))
+        else:
+            surrogate.shows_keys(*self.shown_keys())
+        image_model = get_image_model()
+        for item in related:
+            surrogate.shows(item)
+            if item.listing_image_id:
+                surrogate.shows_keys(surrogate.key_for_id(image_model, item.listing_image_id))
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         if fragments.live_view(self, request):
@@ -446,6 +500,7 @@ class NewsItemPage(VisibleChanges, Withdrawable, MemoisedServing, AtomicPublish,
             context["related_items"] = self.kept_related_items(self.live_revision_id)
         else:
             context["related_items"] = self.related_items()
+        self.declare_shown(request, context["related_items"])
         # Read only when the article is rendered, not when its fragment is reused.
         context["topics"] = SimpleLazyObject(
             lambda: sorted(

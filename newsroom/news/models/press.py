@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 
+from newsroom.caching import surrogate
 from newsroom.core.blocks import RICH_TEXT_FEATURES
 from newsroom.core.text import plain_text
 from newsroom.scheduling.forms import NewsItemAdminForm
@@ -249,6 +250,14 @@ class SpeechPage(NewsItemPage):
 
     def extra_search_text(self):
         return [part for part in (self.speaker_name, self.event, self.place) if part]
+
+    def shown_keys(self):
+        keys = super().shown_keys()
+        if self.speaker_id:
+            keys.append(
+                surrogate.key_for_id(type(self).speaker.field.related_model, self.speaker_id)
+            )
+        return keys
 
 
 class MediaAdvisoryPage(NewsItemPage):
