@@ -92,3 +92,16 @@ def test_a_small_original_lists_each_width_once(client, news_index):
     sizes, webp_widths, img = pictures(client.get("/en/news/").text)[0]
     assert webp_widths == [256, 512, 600]
     assert widths(attribute(img, "srcset")) == [256, 512, 600]
+
+
+def test_media_library_tiles_follow_the_grid(client, story):
+    from newsroom.core.blocks import GALLERY_PREVIEW_SPECS
+    from newsroom.media.queries import TILE_SPECS
+
+    story.save_revision().publish()  # the library lists the photos of published items
+    sizes, webp_widths, img = pictures(client.get("/en/media/").text)[0]
+    assert webp_widths == [272, 544, 688]
+    assert sizes.startswith("(min-width: 72em) 16.75rem,") and sizes.endswith("calc(100vw - 2rem)")
+    assert (attribute(img, "width"), attribute(img, "height")) == ("272", "204")
+    # an item's gallery shows the same tiles, so it reuses the library's renditions
+    assert GALLERY_PREVIEW_SPECS == TILE_SPECS
