@@ -49,11 +49,13 @@ demo: install ## Load the demo newsroom (refuses if the database already has ite
 
 test: install ## Run the whole test suite, browser and cluster/fault tests included (SQLite, or DATABASE_URL when set); fails on a skip not in tests/skips-allowed.txt
 	bash scripts/ensure-chromium.sh
+	bash scripts/ensure-page-checkers.sh
 	bash deploy/cluster/ensure-tools.sh
 	TMPDIR=$(TEST_TMPDIR) PYTHONDONTWRITEBYTECODE= $(BIN)/pytest --strict-skips $(PYTEST_PARALLEL)
 
 test-browser: install ## Run only the browser tests (Playwright + Debian's Chromium)
 	bash scripts/ensure-chromium.sh
+	bash scripts/ensure-page-checkers.sh
 	$(BIN)/pytest tests/browser
 
 test-postgres: install ## Run the test suite on PostgreSQL (TEST_DATABASE_URL, default local 'test'); the tests that pick their own databases (browser, cluster, backup, own_database) run once, in `make test`

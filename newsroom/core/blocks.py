@@ -97,7 +97,13 @@ class DocumentLinkBlock(blocks.StructBlock):
         value_class = DocumentValue
 
 
-GALLERY_PREVIEW_SPEC = "fill-320x240"
+# The photos of a gallery in an item, as blocks/gallery.html's picture tag expands them: the
+# media library's tiles (media/queries.py, TILE_SPECS), which this layer cannot import.
+GALLERY_PREVIEW_SPECS = tuple(
+    f"fill-{size}|format-{fmt}"
+    for size in ("272x204", "544x408", "688x516")
+    for fmt in ("webp", "jpeg")
+)
 GALLERY_PREVIEW_COUNT = 8
 
 
@@ -113,7 +119,9 @@ class GalleryBlock(SnippetChooserBlock):
         if value is None:
             return context
         renditions = (
-            get_image_model().get_rendition_model().objects.filter(filter_spec=GALLERY_PREVIEW_SPEC)
+            get_image_model()
+            .get_rendition_model()
+            .objects.filter(filter_spec__in=GALLERY_PREVIEW_SPECS)
         )
         photos = (
             value.photos.exclude(image__access="restricted")
@@ -124,7 +132,6 @@ class GalleryBlock(SnippetChooserBlock):
         context.update(
             photos=shown[:GALLERY_PREVIEW_COUNT],
             more=len(shown) > GALLERY_PREVIEW_COUNT,
-            preview_spec=GALLERY_PREVIEW_SPEC,
         )
         return context
 

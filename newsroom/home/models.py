@@ -17,6 +17,19 @@ from newsroom.news.models import NewsItemPage
 MAX_FEATURED = 6
 
 
+def highlight_sizes(count):
+    """The ``sizes`` of the highlights' images, from the CSS: a grid of 16rem+ tracks with 1rem
+    gaps from 40em up, in the wrap's 70rem (less its 2rem of padding below 72em), so k tracks
+    fit from (17k + 1)em; each image is as wide as its track, the full width on phones."""
+    widest = max(1, min(count, 4))
+    rules = [f"(min-width: 72em) calc((70rem - {widest - 1}rem) / {widest})"]
+    for tracks in range(widest, 1, -1):
+        rules.append(
+            f"(min-width: {max(40, 17 * tracks + 1)}em) calc((100vw - {tracks + 1}rem) / {tracks})"
+        )
+    return ", ".join([*rules, "calc(100vw - 2rem)"])
+
+
 class HomePage(MemoisedServing, AtomicPublish, Page):
     latest_count = models.PositiveSmallIntegerField(
         _("number of latest items"),
@@ -80,6 +93,7 @@ class HomePage(MemoisedServing, AtomicPublish, Page):
         else:
             featured, latest, more_links = self.contents()
         context.update(featured=featured, latest=latest, more_links=more_links)
+        context["featured_sizes"] = highlight_sizes(len(featured))
         # The display date of the newest item, shown above the latest list.
         context["newest_date"] = latest[0].display_date if latest else None
         return context

@@ -12,10 +12,14 @@ from wagtail.images import get_image_model
 
 from newsroom.images.models import Access, Gallery, GalleryPhoto
 from newsroom.news.models import NewsItemPage, VideoPage
+from newsroom.news.models.items import picture_specs
 
 from .models import GalleryUse, ImageUse
 
-THUMBNAIL_SPEC = "max-480x360"
+# The tiles of the library and of a gallery (media-grid, gallery-grid: tracks of 14rem or more,
+# cropped to 4:3): at most 268 px wide in the 70rem wrap, 343 px on a 375 px phone; the widths
+# give 1x and 2x of both. The templates' picture tags ask for exactly these.
+TILE_SPECS = picture_specs(("272x204", "544x408", "688x516"))
 DISPLAY_SPEC = "max-1200x1200"
 WEB_SPEC = "max-2048x2048|format-jpeg|jpegquality-85"
 

@@ -59,7 +59,7 @@ def library(request):
         videos = queries.listed_videos(items if items is not None else queries.visible_items())
         videos = _dated(videos, filters, "display_date")
         listing = queries.with_renditions(
-            videos, queries.THUMBNAIL_SPEC, lookup="listing_image__renditions"
+            videos, *queries.TILE_SPECS, lookup="listing_image__renditions"
         )
     elif kind == "gallery":
         galleries = queries.public_galleries()
@@ -68,7 +68,7 @@ def library(request):
         listing = galleries.prefetch_related("photos")
         listing = queries.with_renditions(
             listing.order_by("title", "pk"),
-            queries.THUMBNAIL_SPEC,
+            *queries.TILE_SPECS,
             lookup="photos__image__renditions",
         ).prefetch_related("photos__image")
     else:
@@ -77,7 +77,7 @@ def library(request):
             filters,
             "asset_date",
         )
-        listing = queries.with_renditions(images, queries.THUMBNAIL_SPEC)
+        listing = queries.with_renditions(images, *queries.TILE_SPECS)
     page = paginate_or_404(listing, request, PER_PAGE)
     response = TemplateResponse(
         request,
@@ -172,7 +172,7 @@ def gallery(request, slug):
     found = _public_gallery(slug)
     photos = queries.with_renditions(
         queries.gallery_photos(found, journalist=journalist is not None),
-        queries.THUMBNAIL_SPEC,
+        *queries.TILE_SPECS,
         queries.DISPLAY_SPEC,
         lookup="image__renditions",
     )
@@ -182,7 +182,6 @@ def gallery(request, slug):
         {
             "gallery": found,
             "photos": list(photos),
-            "thumbnail_spec": queries.THUMBNAIL_SPEC,
             "display_spec": queries.DISPLAY_SPEC,
         },
     )

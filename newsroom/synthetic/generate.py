@@ -23,6 +23,7 @@ from newsroom.home.site_tree import ensure_site_tree, news_index, topic_index
 from newsroom.images.models import NewsroomImage
 from newsroom.media import uses as media_uses
 from newsroom.news.factories import StoryPageFactory, VideoPageFactory
+from newsroom.news.models.items import LISTING_IMAGE_SPECS
 from newsroom.topics.models import Person, Place, TopicPage
 
 from . import words
@@ -32,7 +33,6 @@ IMAGE_COUNT = 24
 PEOPLE_COUNT = 40
 IMAGE_SHARE = 0.7
 VIDEO_SHARE = 0.2
-LISTING_SPECS = ("fill-480x270", "fill-960x540", "fill-1440x810")
 
 
 class Progress:
@@ -163,7 +163,7 @@ def ensure_images(rng, count=IMAGE_COUNT):
             file=ImageFile(buffer, name=f"generated-{number + 1}.jpg"),
         )
         image.save()
-        image.get_renditions(*LISTING_SPECS)
+        image.get_renditions(*LISTING_IMAGE_SPECS)
         existing.append(image)
     return existing
 

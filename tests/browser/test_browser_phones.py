@@ -106,10 +106,11 @@ def test_a_phone_downloads_small_renditions_and_a_desktop_larger_ones(open_page)
         density = options.get("device_scale_factor", 2 if device == "phone" else 1)
         widths[(device, density)] = rendition_width(lead.evaluate("(image) => image.currentSrc"))
         for url in page.evaluate(RENDITIONS):
-            assert rendition_width(url) <= 960, f"{device} downloaded a large rendition: {url}"
-    # 375 px at 1x takes the 480 px rendition, at 2x the 960 px one; a 1280 px desktop shows
-    # the lead image 720 px wide and takes 960 px. Never the 1440 px rendition.
-    assert widths == {("phone", 1): 480, ("phone", 2): 960, ("desktop", 1): 960}
+            assert rendition_width(url) <= 768, f"{device} downloaded a large rendition: {url}"
+    # The lead image is 343 px wide on a 375 px phone: at 1x it takes the 480 px rendition, at
+    # 2x (686 px) the 736 px one; a 1280 px desktop shows it 736 px wide and takes 736 px.
+    # Never the 1104 or 1472 px renditions (wider screens, higher densities).
+    assert widths == {("phone", 1): 480, ("phone", 2): 736, ("desktop", 1): 736}
 
 
 def transfer(requests):

@@ -1,6 +1,7 @@
 """Story and video pages: addresses, content blocks, related items, video playback markup."""
 
 import datetime
+import re
 
 import pytest
 from django.core.files.base import ContentFile
@@ -125,6 +126,7 @@ def test_video_from_an_uploaded_file_plays_in_the_browser(client, news_index):
     )
     html = client.get(video.url).text
     assert "<video controls" in html and 'poster="/media/' in html
+    assert re.search(r'poster="/media/[^"]+\.format-webp\.webp"', html)  # no fallback: WebP
     assert f'<source src="{video_file.url}" type="video/mp4">' in html
     assert f'<track kind="captions" src="{captions.url}"' in html
     assert '<time datetime="PT125S">2:05</time>' in html
