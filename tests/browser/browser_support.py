@@ -6,6 +6,19 @@ ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "test-artifacts"
 SCREENSHOTS = ARTIFACTS / "screenshots"
 
+# Debian's Chromium, with what this machine's closed network needs: without the
+# background-networking flags its connections out are refused, many at a time.
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
 # A phone: 375 CSS px wide at a typical pixel density. A desktop: 1280 px.
 PHONE = {
     "viewport": {"width": 375, "height": 812},

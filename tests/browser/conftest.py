@@ -21,24 +21,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-from browser_support import DEVICES, EDITOR, VIDEO_PAGE_TITLE
+from browser_support import CHROMIUM, CHROMIUM_ARGS, DEVICES, EDITOR, VIDEO_PAGE_TITLE
 
 from deploy.cluster.services import embedded_env, free_port
 
 BROWSER_TESTS = Path(__file__).resolve().parent
 NEWSROOM = str(Path(sys.executable).parent / "newsroom")
 PASSWORD_LINE = re.compile(r"password:\s+(\S+)")
-
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 # Run by `newsroom shell` in the test server's data folder: a press officer (Wagtail's
 # Moderators group: edit and publish pages, upload images) and a video page whose video is an

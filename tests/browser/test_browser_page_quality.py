@@ -34,23 +34,14 @@ import sys
 from pathlib import Path
 
 import pytest
-from browser_support import ROOT
+from browser_support import CHROMIUM, CHROMIUM_ARGS, ROOT
 
 CHECKERS = Path(__file__).resolve().parent / "checkers"
 LIGHTHOUSE = CHECKERS / "lighthouse.mjs"
 VNU = CHECKERS / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 REASONS = ROOT / "docs" / "architecture" / "tests.md"
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+# Lighthouse starts Chromium itself, headless.
+CHROMIUM_FLAGS = ["--headless", *CHROMIUM_ARGS]
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
 WORKERS = int(os.environ.get("LIGHTHOUSE_WORKERS", "2"))
 
